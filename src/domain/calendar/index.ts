@@ -1,0 +1,5 @@
+export * from './calendar-schema';
+export * from './business-calendar';
+export * from './civil-date';
+export * from './time-zone';
+export * from './ics-holidays';
