@@ -248,7 +248,7 @@ export class BusinessCalendar {
  * Compiles a validated calendar definition (see CalendarDefinitionSchema) for fast queries.
  *
  * @example
- * const cal = compileCalendar(CalendarDefinitionSchema.parse({ id: 'tokyo', name: 'Tokyo', timeZone: 'Asia/Tokyo',
+ * const cal = compileCalendar(CalendarDefinitionSchema.parse({ id: 'tokyo', labels: { ja: '東京', en: 'Tokyo' }, timeZone: 'Asia/Tokyo',
  *   hours: { kind: 'weekly', week: { mon: [{ start: '09:00', end: '18:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } } }));
  * businessMsBetween(cal, Date.parse('2025-01-06T08:00:00+09:00'), Date.parse('2025-01-06T10:00:00+09:00')) === 3_600_000;
  */

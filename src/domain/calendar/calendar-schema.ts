@@ -10,8 +10,26 @@ import { isValidTimeZone } from './time-zone';
 
 const TIME_OF_DAY = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
+/**
+ * Codes the schema's own checks put in zod's `params.code`, so a caller (the config layer) can show a
+ * precise, translated message for each; the English `message` is a fallback for logs.
+ */
+export type CalendarCheckCode =
+  | 'invalid-time-of-day'
+  | 'interval-not-increasing'
+  | 'intervals-overlap'
+  | 'invalid-date'
+  | 'invalid-day-of-month'
+  | 'unknown-time-zone'
+  | 'invalid-id'
+  | 'blank-text'
+  | 'no-working-time';
+
+const check = (code: CalendarCheckCode, message: string, path?: PropertyKey[]) =>
+  path === undefined ? { params: { code }, message } : { params: { code }, message, path };
+
 /** `HH:MM` local wall-clock time, 00:00..24:00 (24:00 only makes sense as an end). */
-export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY, { error: 'time must be HH:MM between 00:00 and 24:00' });
+export const TimeOfDaySchema = z.string().refine((s) => TIME_OF_DAY.test(s), check('invalid-time-of-day', 'time must be HH:MM between 00:00 and 24:00'));
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>;
 
 /** Minutes after local midnight of an `HH:MM` string already validated by TimeOfDaySchema. */
@@ -20,8 +38,8 @@ export function minutesOfDay(time: TimeOfDay): number {
 }
 
 export const WorkingIntervalSchema = z
-  .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
-  .refine((i) => minutesOfDay(i.start) < minutesOfDay(i.end), { error: 'start must be before end', path: ['end'] });
+  .strictObject({ start: TimeOfDaySchema, end: TimeOfDaySchema })
+  .refine((i) => minutesOfDay(i.start) < minutesOfDay(i.end), check('interval-not-increasing', 'start must be before end', ['end']));
 export type WorkingInterval = z.infer<typeof WorkingIntervalSchema>;
 
 export const DayScheduleSchema = z
@@ -32,7 +50,7 @@ export const DayScheduleSchema = z
       const prev = intervals[i - 1];
       const cur = intervals[i];
       if (prev !== undefined && cur !== undefined && minutesOfDay(cur.start) < minutesOfDay(prev.end)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'start'], message: 'intervals must be in order and must not overlap' });
+        ctx.addIssue({ code: 'custom', path: [i, 'start'], params: { code: 'intervals-overlap' }, message: 'intervals must be in order and must not overlap' });
       }
     }
   });
@@ -41,7 +59,7 @@ export type DaySchedule = z.infer<typeof DayScheduleSchema>;
 export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
-export const WeekScheduleSchema = z.object({
+export const WeekScheduleSchema = z.strictObject({
   mon: DayScheduleSchema,
   tue: DayScheduleSchema,
   wed: DayScheduleSchema,
@@ -52,29 +70,32 @@ export const WeekScheduleSchema = z.object({
 });
 export type WeekSchedule = z.infer<typeof WeekScheduleSchema>;
 
-export const IsoDateSchema = z.string().refine((s) => parseIsoDate(s) !== null, { error: 'date must be a real date written YYYY-MM-DD' });
+export const IsoDateSchema = z.string().refine((s) => parseIsoDate(s) !== null, check('invalid-date', 'date must be a real date written YYYY-MM-DD'));
 
 const HolidayNameSchema = z.string().max(200).optional();
 
 /** A holiday: a one-off local date, or a month/day every year (29 Feb only counts in leap years). */
 export const HolidaySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('date'), date: IsoDateSchema, name: HolidayNameSchema }),
+  z.strictObject({ kind: z.literal('date'), date: IsoDateSchema, name: HolidayNameSchema }),
   z
-    .object({ kind: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), name: HolidayNameSchema })
-    .refine((h) => h.day <= daysInMonth(2000, h.month), { error: 'day does not exist in that month', path: ['day'] }),
+    .strictObject({ kind: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), name: HolidayNameSchema })
+    .refine((h) => h.day <= daysInMonth(2000, h.month), check('invalid-day-of-month', 'day does not exist in that month', ['day'])),
 ]);
 export type Holiday = z.infer<typeof HolidaySchema>;
 
 export const WorkingHoursSchema = z.discriminatedUnion('kind', [
   /** Round the clock; holidays, if any, still close whole local days. */
-  z.object({ kind: z.literal('24x7') }),
-  z.object({ kind: z.literal('weekly'), week: WeekScheduleSchema }),
+  z.strictObject({ kind: z.literal('24x7') }),
+  z.strictObject({ kind: z.literal('weekly'), week: WeekScheduleSchema }),
 ]);
 export type WorkingHours = z.infer<typeof WorkingHoursSchema>;
 
-export const TimeZoneNameSchema = z.string().refine(isValidTimeZone, { error: 'unknown IANA time zone (e.g. Asia/Tokyo)' });
+const NonBlankTextSchema = z.string().max(200).refine((s) => s.trim() !== '', check('blank-text', 'text must not be blank'));
 
-export const CalendarIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'id must be 1-64 letters, digits, ".", "_" or "-"' });
+export const TimeZoneNameSchema = z.string().refine(isValidTimeZone, check('unknown-time-zone', 'unknown IANA time zone (e.g. Asia/Tokyo)'));
+
+/** Same alphabet as config ids: stored and compared verbatim, URL- and JQL-safe. */
+export const CalendarIdSchema = z.string().refine((s) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(s), check('invalid-id', 'id must be 1-64 letters, digits, "_" or "-"'));
 
 /** Whether the yearly holidays close every month/day of the year (then no date can ever be worked). */
 function yearlyHolidaysCoverEveryDay(holidays: readonly Holiday[]): boolean {
@@ -99,16 +120,16 @@ export function calendarHasWorkingTime(hours: WorkingHours, holidays: readonly H
 }
 
 export const CalendarDefinitionSchema = z
-  .object({
+  .strictObject({
     id: CalendarIdSchema,
-    name: z.string().trim().min(1).max(200),
+    labels: z.strictObject({ ja: NonBlankTextSchema, en: NonBlankTextSchema }),
     timeZone: TimeZoneNameSchema,
     hours: WorkingHoursSchema,
     holidays: z.array(HolidaySchema).max(10_000).default([]),
   })
   .superRefine((cal, ctx) => {
     if (!calendarHasWorkingTime(cal.hours, cal.holidays)) {
-      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'the calendar has no working time at all' });
+      ctx.addIssue({ code: 'custom', path: ['hours'], params: { code: 'no-working-time' }, message: 'the calendar has no working time at all' });
     }
   });
 export type CalendarDefinition = z.infer<typeof CalendarDefinitionSchema>;

@@ -1,0 +1,164 @@
+import type { ChangelogEntry, Comment, IssueHistory, Status, StatusCategory } from './issue-history';
+
+/**
+ * Turns an issue history into one ordered list of events, each with the facts it carries, while
+ * tracking the issue's current field values. Ordering is by (instant, source, id) with Jira's numeric
+ * ids compared as numbers, and entries are deduplicated by id, so any shuffle or repetition of the
+ * same changelog yields the same timeline.
+ */
+
+export interface StatusRef {
+  readonly id: string | null;
+  readonly name: string | null;
+  readonly category: StatusCategory | null;
+}
+
+export type IssueFact =
+  | { readonly type: 'issue-created' }
+  | { readonly type: 'status'; readonly from: StatusRef | null; readonly to: StatusRef | null }
+  | { readonly type: 'assignee'; readonly from: string | null; readonly to: string | null }
+  | { readonly type: 'comment'; readonly isAgent: boolean; readonly isPublic: boolean }
+  | { readonly type: 'resolution'; readonly from: string | null; readonly to: string | null; readonly toName: string | null }
+  | { readonly type: 'priority'; readonly to: string | null };
+
+export type OrderedEvent =
+  | { readonly source: 'changelog'; readonly at: number; readonly id: string; readonly entry: ChangelogEntry }
+  | { readonly source: 'comment'; readonly at: number; readonly id: string; readonly comment: Comment };
+
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  const numeric = /^\d+$/;
+  if (numeric.test(a) && numeric.test(b) && a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : 1;
+}
+
+function compareEvents(a: OrderedEvent, b: OrderedEvent): number {
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.source !== b.source) return a.source === 'changelog' ? -1 : 1;
+  const byId = compareIds(a.id, b.id);
+  if (byId !== 0) return byId;
+  // Same id twice with different content: pick one by content, so input order never matters.
+  const ja = JSON.stringify(a.source === 'changelog' ? a.entry : a.comment);
+  const jb = JSON.stringify(b.source === 'changelog' ? b.entry : b.comment);
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
+}
+
+/**
+ * Changelog entries and comments merged, sorted and deduplicated by id.
+ *
+ * @example
+ * orderEvents({ ...history, changelog: [e2, e1, e2] }).map((e) => e.id) // ['1', '2']
+ */
+export function orderEvents(history: Pick<IssueHistory, 'changelog' | 'comments'>): OrderedEvent[] {
+  const all: OrderedEvent[] = [];
+  for (const entry of history.changelog) all.push({ source: 'changelog', at: entry.created, id: entry.id, entry });
+  for (const comment of history.comments) all.push({ source: 'comment', at: comment.created, id: comment.id, comment });
+  all.sort(compareEvents);
+  const out: OrderedEvent[] = [];
+  const seenChangelog = new Set<string>();
+  const seenComments = new Set<string>();
+  for (const e of all) {
+    const seen = e.source === 'changelog' ? seenChangelog : seenComments;
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    out.push(e);
+  }
+  return out;
+}
+
+/** The issue's field values as the timeline advances (mutable, owned by one evaluation). */
+export interface IssueState {
+  status: StatusRef;
+  priorityId: string | null;
+  priorityName: string | null;
+  kind: string | null;
+  assignee: string | null;
+  resolution: string | null;
+  readonly fields: Map<string, string | null>;
+}
+
+export function initialState(history: IssueHistory): IssueState {
+  const i = history.initial;
+  return {
+    status: { id: i.status.id, name: i.status.name, category: i.status.category },
+    priorityId: i.priority?.id ?? null,
+    priorityName: i.priority?.name ?? null,
+    kind: i.kind,
+    assignee: i.assignee,
+    resolution: i.resolution,
+    fields: new Map(Object.entries(i.fields)),
+  };
+}
+
+/** Facts of the creation event: created, plus the initial status entered, assignee and resolution set. */
+export function creationFacts(state: IssueState): IssueFact[] {
+  const facts: IssueFact[] = [{ type: 'issue-created' }, { type: 'status', from: null, to: state.status }];
+  if (state.assignee !== null) facts.push({ type: 'assignee', from: null, to: state.assignee });
+  if (state.resolution !== null) facts.push({ type: 'resolution', from: null, to: state.resolution, toName: state.resolution });
+  return facts;
+}
+
+export type StatusLookup = ReadonlyMap<string, Status>;
+
+export function statusLookup(history: IssueHistory): StatusLookup {
+  const map = new Map<string, Status>();
+  map.set(history.initial.status.id, history.initial.status);
+  for (const s of history.statuses) map.set(s.id, s);
+  return map;
+}
+
+function statusRef(id: string | null, name: string | null, lookup: StatusLookup): StatusRef | null {
+  if (id === null && name === null) return null;
+  const known = id === null ? undefined : lookup.get(id);
+  return { id, name: name ?? known?.name ?? null, category: known?.category ?? null };
+}
+
+/** Item key as Jira identifies the field: fieldId when present (custom fields), else the field name. */
+function fieldKey(field: string, fieldId: string | undefined): string {
+  return fieldId ?? field;
+}
+
+/**
+ * Applies one event to the state and returns the facts it carries.
+ *
+ * @example
+ * applyEvent(state, { source: 'comment', at, id: '9', comment: { ..., isAgent: true, isPublic: true } }, lookup, null)
+ * // [{ type: 'comment', isAgent: true, isPublic: true }]
+ */
+export function applyEvent(state: IssueState, event: OrderedEvent, lookup: StatusLookup, kindField: string | null): IssueFact[] {
+  if (event.source === 'comment') return [{ type: 'comment', isAgent: event.comment.isAgent, isPublic: event.comment.isPublic }];
+  const facts: IssueFact[] = [];
+  for (const item of event.entry.items) {
+    const key = fieldKey(item.field, item.fieldId);
+    switch (key.toLowerCase()) {
+      case 'status': {
+        const from = statusRef(item.from, item.fromString, lookup);
+        const to = statusRef(item.to, item.toString, lookup);
+        if (to !== null) state.status = to;
+        facts.push({ type: 'status', from, to });
+        break;
+      }
+      case 'assignee': {
+        state.assignee = item.to;
+        facts.push({ type: 'assignee', from: item.from, to: item.to });
+        break;
+      }
+      case 'resolution': {
+        state.resolution = item.to ?? item.toString;
+        facts.push({ type: 'resolution', from: item.from ?? item.fromString, to: item.to ?? item.toString, toName: item.toString });
+        break;
+      }
+      case 'priority': {
+        state.priorityId = item.to;
+        state.priorityName = item.toString;
+        facts.push({ type: 'priority', to: item.toString ?? item.to });
+        break;
+      }
+      default:
+        if (kindField !== null && (key === kindField || item.field === kindField)) state.kind = item.toString ?? item.to;
+        else state.fields.set(key, item.toString ?? item.to);
+        break;
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,460 @@
+import type { BusinessCalendar } from '../calendar/business-calendar';
+import type { IssueFact, IssueState, StatusRef } from './issue-facts';
+import { applyEvent, creationFacts, initialState, orderEvents, statusLookup } from './issue-facts';
+import type { IssueHistory, StatusCategory } from './issue-history';
+import type { GoalMatch, SlaCondition, SlaConditionKind, SlaMetric, SlaMetricKind, SlaPolicy } from './sla-policy';
+import type { SlaCycle, SlaEvaluation, SlaMetricResult, SlaPause, SlaPauseReason } from './sla-result';
+
+/**
+ * The SLA clock: replays an issue's history against a policy and computes, per metric, the cycles with
+ * their pauses, elapsed business time, goal, breach instant and remaining time at `now`.
+ *
+ * Within one event the conditions are applied in a fixed order — reset, stop, start, resume, pause — so
+ * "created in a waiting status" starts paused, and "resolved and reopened" closes one cycle and opens
+ * the next. Goals are chosen from the issue's facts at the stop (or at `now` for an open cycle), so a
+ * priority change re-selects the goal for the whole cycle while the elapsed time is kept.
+ */
+
+/** A priority level as config defines it: level id and the Jira priority it maps to. */
+export interface PriorityLevelRef {
+  readonly id: string;
+  readonly jiraPriorityName: string;
+}
+
+export interface SlaContext {
+  /** Compiled calendars by id. */
+  readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+  /** Lets goals name priority levels (P1..) while the changelog carries Jira priority names. */
+  readonly priorityLevels?: readonly PriorityLevelRef[];
+}
+
+export type SlaError = { readonly code: 'unknown-calendar'; readonly calendarId: string };
+export type SlaResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SlaError };
+
+type CompiledCondition =
+  | { readonly on: 'issue-created' }
+  | { readonly on: 'status-entered' | 'status-left'; readonly names: ReadonlySet<string>; readonly categories: ReadonlySet<StatusCategory> }
+  | { readonly on: 'assignee-set' }
+  | { readonly on: 'assignee-changed' }
+  | { readonly on: 'comment-by-agent'; readonly publicOnly: boolean }
+  | { readonly on: 'resolution-set'; readonly resolutions: ReadonlySet<string> }
+  | { readonly on: 'resolution-cleared' }
+  | { readonly on: 'priority-changed' };
+
+interface CompiledGoal {
+  readonly id: string;
+  readonly ms: number;
+  readonly priorities: ReadonlySet<string>;
+  readonly kinds: ReadonlySet<string>;
+  readonly fields: readonly { readonly field: string; readonly values: ReadonlySet<string | null> }[];
+}
+
+interface CompiledMetric {
+  readonly id: string;
+  readonly kind: SlaMetricKind;
+  readonly start: readonly CompiledCondition[];
+  readonly pause: readonly CompiledCondition[];
+  readonly resume: readonly CompiledCondition[];
+  readonly stop: readonly CompiledCondition[];
+  readonly reset: readonly CompiledCondition[];
+  readonly goals: readonly CompiledGoal[];
+}
+
+export interface CompiledSlaPolicy {
+  readonly policy: SlaPolicy;
+  readonly metrics: readonly CompiledMetric[];
+  readonly appliesTo: CompiledGoal;
+  /** Calendar for an assignee (null = unassigned). */
+  readonly calendarFor: (assignee: string | null) => { readonly id: string; readonly calendar: BusinessCalendar };
+  /** Lower-cased Jira priority name -> lower-cased level id. */
+  readonly levelByPriorityName: ReadonlyMap<string, string>;
+}
+
+const lowerSet = (values: readonly string[]): ReadonlySet<string> => new Set(values.map((v) => v.toLowerCase()));
+
+function compileCondition(c: SlaCondition): CompiledCondition {
+  switch (c.on) {
+    case 'status-entered':
+    case 'status-left':
+      return { on: c.on, names: lowerSet(c.statuses), categories: new Set(c.categories) };
+    case 'comment-by-agent':
+      return { on: c.on, publicOnly: c.publicOnly };
+    case 'resolution-set':
+      return { on: c.on, resolutions: lowerSet(c.resolutions) };
+    case 'issue-created':
+    case 'assignee-set':
+    case 'assignee-changed':
+    case 'resolution-cleared':
+    case 'priority-changed':
+      return { on: c.on };
+  }
+}
+
+function compileMatch(id: string, ms: number, when: GoalMatch): CompiledGoal {
+  return {
+    id,
+    ms,
+    priorities: lowerSet(when.priorities),
+    kinds: lowerSet(when.kinds),
+    fields: when.fields.map((f) => ({ field: f.field, values: new Set(f.values) })),
+  };
+}
+
+function compileMetric(m: SlaMetric): CompiledMetric {
+  return {
+    id: m.id,
+    kind: m.kind,
+    start: m.start.map(compileCondition),
+    pause: m.pause.map(compileCondition),
+    resume: m.resume.map(compileCondition),
+    stop: m.stop.map(compileCondition),
+    reset: m.reset.map(compileCondition),
+    goals: m.goals.map((g) => compileMatch(g.id, g.targetMinutes * 60_000, g.when)),
+  };
+}
+
+/**
+ * Prepares a validated policy for evaluation (condition sets, goal matchers, calendar lookup).
+ *
+ * @example
+ * const compiled = compileSlaPolicy(policy, { calendars: new Map([['tokyo', tokyo]]) });
+ * if (compiled.ok) evaluateSla(compiled.value, history, now);
+ */
+export function compileSlaPolicy(policy: SlaPolicy, context: SlaContext): SlaResult<CompiledSlaPolicy> {
+  const lookup = (calendarId: string): BusinessCalendar | undefined => context.calendars.get(calendarId);
+  let calendarFor: CompiledSlaPolicy['calendarFor'];
+  const rule = policy.calendar;
+  switch (rule.kind) {
+    case 'fixed': {
+      const calendar = lookup(rule.calendarId);
+      if (calendar === undefined) return { ok: false, error: { code: 'unknown-calendar', calendarId: rule.calendarId } };
+      const fixed = { id: rule.calendarId, calendar };
+      calendarFor = () => fixed;
+      break;
+    }
+    case 'assignee-team': {
+      const fallbackCalendar = lookup(rule.fallbackCalendarId);
+      if (fallbackCalendar === undefined) return { ok: false, error: { code: 'unknown-calendar', calendarId: rule.fallbackCalendarId } };
+      const fallback = { id: rule.fallbackCalendarId, calendar: fallbackCalendar };
+      const byMember = new Map<string, { id: string; calendar: BusinessCalendar }>();
+      for (const team of rule.teams) {
+        const calendar = lookup(team.calendarId);
+        if (calendar === undefined) return { ok: false, error: { code: 'unknown-calendar', calendarId: team.calendarId } };
+        // A member of several teams gets the first team's calendar (the admin's order decides).
+        for (const member of team.members) if (!byMember.has(member)) byMember.set(member, { id: team.calendarId, calendar });
+      }
+      calendarFor = (assignee) => (assignee === null ? fallback : (byMember.get(assignee) ?? fallback));
+      break;
+    }
+  }
+  const levelByPriorityName = new Map<string, string>();
+  for (const level of context.priorityLevels ?? []) levelByPriorityName.set(level.jiraPriorityName.toLowerCase(), level.id.toLowerCase());
+  return {
+    ok: true,
+    value: { policy, metrics: policy.metrics.map(compileMetric), appliesTo: compileMatch(policy.id, 0, policy.appliesTo), calendarFor, levelByPriorityName },
+  };
+}
+
+function statusMatches(c: { names: ReadonlySet<string>; categories: ReadonlySet<StatusCategory> }, s: StatusRef | null): boolean {
+  if (s === null) return false;
+  if (c.names.size === 0 && c.categories.size === 0) return true;
+  return (
+    (s.id !== null && c.names.has(s.id.toLowerCase())) ||
+    (s.name !== null && c.names.has(s.name.toLowerCase())) ||
+    (s.category !== null && c.categories.has(s.category))
+  );
+}
+
+/** Whether a condition matches a fact; the value is what a pause reason reports. */
+function matchFact(c: CompiledCondition, f: IssueFact): { value: string | null } | null {
+  switch (c.on) {
+    case 'issue-created':
+      return f.type === 'issue-created' ? { value: null } : null;
+    case 'status-entered':
+      return f.type === 'status' && statusMatches(c, f.to) ? { value: f.to?.name ?? f.to?.id ?? null } : null;
+    case 'status-left':
+      return f.type === 'status' && statusMatches(c, f.from) ? { value: f.from?.name ?? f.from?.id ?? null } : null;
+    case 'assignee-set':
+      return f.type === 'assignee' && f.from === null && f.to !== null ? { value: f.to } : null;
+    case 'assignee-changed':
+      return f.type === 'assignee' && f.from !== f.to ? { value: f.to } : null;
+    case 'comment-by-agent':
+      return f.type === 'comment' && f.isAgent && (f.isPublic || !c.publicOnly) ? { value: null } : null;
+    case 'resolution-set':
+      return f.type === 'resolution' &&
+        f.to !== null &&
+        (c.resolutions.size === 0 || c.resolutions.has(f.to.toLowerCase()) || (f.toName !== null && c.resolutions.has(f.toName.toLowerCase())))
+        ? { value: f.toName ?? f.to }
+        : null;
+    case 'resolution-cleared':
+      return f.type === 'resolution' && f.from !== null && f.to === null ? { value: null } : null;
+    case 'priority-changed':
+      return f.type === 'priority' ? { value: f.to } : null;
+  }
+}
+
+function firstMatch(conditions: readonly CompiledCondition[], facts: readonly IssueFact[], eventId: string): SlaPauseReason | null {
+  for (const c of conditions) {
+    for (const f of facts) {
+      const m = matchFact(c, f);
+      if (m !== null) return { on: c.on satisfies SlaConditionKind, value: m.value, eventId };
+    }
+  }
+  return null;
+}
+
+function goalMatches(g: CompiledGoal, state: IssueState, levels: ReadonlyMap<string, string>): boolean {
+  if (g.priorities.size > 0) {
+    const name = state.priorityName?.toLowerCase() ?? null;
+    const level = name === null ? undefined : levels.get(name);
+    const hit =
+      (name !== null && g.priorities.has(name)) ||
+      (state.priorityId !== null && g.priorities.has(state.priorityId.toLowerCase())) ||
+      (level !== undefined && g.priorities.has(level));
+    if (!hit) return false;
+  }
+  if (g.kinds.size > 0 && (state.kind === null || !g.kinds.has(state.kind.toLowerCase()))) return false;
+  for (const f of g.fields) if (!f.values.has(state.fields.get(f.field) ?? null)) return false;
+  return true;
+}
+
+function selectGoal(metric: CompiledMetric, state: IssueState, levels: ReadonlyMap<string, string>): CompiledGoal | null {
+  for (const g of metric.goals) if (goalMatches(g, state, levels)) return g;
+  return null;
+}
+
+/** One cycle being built; running time is kept as pieces so a retroactive goal can find its breach instant. */
+interface CycleBuilder {
+  readonly startedAt: number;
+  stoppedAt: number | null;
+  endedBy: 'stop' | 'reset' | null;
+  running: boolean;
+  segStart: number;
+  calendar: BusinessCalendar;
+  calendarId: string;
+  elapsed: number;
+  wall: number;
+  readonly pieceFrom: number[];
+  readonly pieceTo: number[];
+  readonly pieceMs: number[];
+  readonly pieceCal: BusinessCalendar[];
+  readonly pauses: { from: number; to: number | null; reason: SlaPauseReason }[];
+  goal: CompiledGoal | null;
+}
+
+function advance(c: CycleBuilder, t: number): void {
+  if (!c.running || t <= c.segStart) return;
+  const ms = c.calendar.between(c.segStart, t);
+  c.elapsed += ms;
+  c.wall += t - c.segStart;
+  const n = c.pieceFrom.length;
+  // Contiguous runs on one calendar merge into one piece (events split them, pauses do not merge).
+  if (n > 0 && c.pieceCal[n - 1] === c.calendar && c.pieceTo[n - 1] === c.segStart) {
+    c.pieceMs[n - 1] = (c.pieceMs[n - 1] ?? 0) + ms;
+    c.pieceTo[n - 1] = t;
+  } else {
+    c.pieceFrom.push(c.segStart);
+    c.pieceTo.push(t);
+    c.pieceMs.push(ms);
+    c.pieceCal.push(c.calendar);
+  }
+  c.segStart = t;
+}
+
+/** The instant elapsed time reached `goalMs`, found inside the recorded running pieces. */
+function breachInstant(c: CycleBuilder, goalMs: number): number | null {
+  let cum = 0;
+  for (let i = 0; i < c.pieceFrom.length; i++) {
+    const ms = c.pieceMs[i] ?? 0;
+    if (cum + ms >= goalMs) {
+      const r = (c.pieceCal[i] ?? c.calendar).add(c.pieceFrom[i] ?? 0, goalMs - cum);
+      return r.ok ? r.value : null;
+    }
+    cum += ms;
+  }
+  return null;
+}
+
+function newCycle(at: number, cal: { id: string; calendar: BusinessCalendar }): CycleBuilder {
+  return {
+    startedAt: at,
+    stoppedAt: null,
+    endedBy: null,
+    running: true,
+    segStart: at,
+    calendar: cal.calendar,
+    calendarId: cal.id,
+    elapsed: 0,
+    wall: 0,
+    pieceFrom: [],
+    pieceTo: [],
+    pieceMs: [],
+    pieceCal: [],
+    pauses: [],
+    goal: null,
+  };
+}
+
+function finish(c: CycleBuilder, index: number, policy: SlaPolicy, goal: CompiledGoal | null, now: number): SlaCycle {
+  const end = c.stoppedAt ?? now;
+  const goalMs = goal?.ms ?? null;
+  const breached = goalMs !== null && c.elapsed > goalMs;
+  let breachAt: number | null = null;
+  if (goalMs !== null) {
+    if (breached) breachAt = breachInstant(c, goalMs);
+    else if (c.stoppedAt === null && c.running) {
+      const r = c.calendar.add(now, goalMs - c.elapsed);
+      breachAt = r.ok ? r.value : null;
+    }
+  }
+  let pausedMs = 0;
+  const pauses: SlaPause[] = c.pauses.map((p) => {
+    pausedMs += (p.to ?? end) - p.from;
+    return { from: p.from, to: p.to, reason: p.reason };
+  });
+  return {
+    index,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    startedAt: c.startedAt,
+    stoppedAt: c.stoppedAt,
+    endedBy: c.endedBy,
+    state: c.stoppedAt === null ? (c.running ? 'running' : 'paused') : c.endedBy === 'reset' ? 'cancelled' : breached ? 'breached' : 'met',
+    breached,
+    pauses,
+    pausedMs,
+    offCalendarMs: c.wall - c.elapsed,
+    elapsedMs: c.elapsed,
+    goalId: goal?.id ?? null,
+    goalMs,
+    breachAt,
+    remainingMs: goalMs === null ? null : goalMs - c.elapsed,
+    calendarId: c.calendarId,
+  };
+}
+
+interface MetricRun {
+  readonly metric: CompiledMetric;
+  readonly done: CycleBuilder[];
+  open: CycleBuilder | null;
+}
+
+function close(run: MetricRun, c: CycleBuilder, at: number, endedBy: 'stop' | 'reset', state: IssueState, levels: ReadonlyMap<string, string>): void {
+  c.stoppedAt = at;
+  c.endedBy = endedBy;
+  const last = c.pauses.at(-1);
+  if (last !== undefined && last.to === null) last.to = at;
+  c.goal = selectGoal(run.metric, state, levels);
+  run.done.push(c);
+  run.open = null;
+}
+
+function step(
+  run: MetricRun,
+  at: number,
+  eventId: string,
+  facts: readonly IssueFact[],
+  state: IssueState,
+  cal: { id: string; calendar: BusinessCalendar },
+  levels: ReadonlyMap<string, string>,
+): void {
+  const m = run.metric;
+  let c = run.open;
+  if (c !== null && firstMatch(m.reset, facts, eventId) !== null) {
+    close(run, c, at, 'reset', state, levels);
+    c = newCycle(at, cal);
+    run.open = c;
+  }
+  if (c !== null && firstMatch(m.stop, facts, eventId) !== null) {
+    close(run, c, at, 'stop', state, levels);
+    c = null;
+  }
+  if (c === null && firstMatch(m.start, facts, eventId) !== null) {
+    c = newCycle(at, cal);
+    run.open = c;
+  }
+  if (c === null) return;
+  if (!c.running && firstMatch(m.resume, facts, eventId) !== null) {
+    c.running = true;
+    c.segStart = at;
+    const last = c.pauses.at(-1);
+    if (last !== undefined) last.to = at;
+  }
+  if (c.running) {
+    const reason = firstMatch(m.pause, facts, eventId);
+    if (reason !== null) {
+      c.running = false;
+      c.pauses.push({ from: at, to: null, reason });
+    }
+  }
+  c.calendar = cal.calendar;
+  c.calendarId = cal.id;
+}
+
+/**
+ * Replays a history against a compiled policy as of `now` (events after `now` are ignored).
+ *
+ * @example
+ * // Created Mon 10:00 Tokyo, agent comment Mon 10:20: first response met after 20 business minutes
+ * evaluateSla(compiled, history, Date.parse('2025-01-06T12:00:00+09:00')).metrics[0]?.cycles[0]
+ * // { state: 'met', elapsedMs: 1_200_000, goalMs: 1_800_000, remainingMs: 600_000, breachAt: null, ... }
+ */
+export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, now: number): SlaEvaluation {
+  const { policy, levelByPriorityName: levels } = compiled;
+  const runs: MetricRun[] = compiled.metrics.map((metric) => ({ metric, done: [], open: null }));
+  if (history.created <= now) {
+    const state = initialState(history);
+    const lookup = statusLookup(history);
+    let cal = compiled.calendarFor(state.assignee);
+    const created = creationFacts(state);
+    for (const run of runs) step(run, history.created, 'created', created, state, cal, levels);
+    for (const event of orderEvents(history)) {
+      if (event.at > now) break;
+      const at = Math.max(event.at, history.created);
+      for (const run of runs) if (run.open !== null) advance(run.open, at);
+      const facts = applyEvent(state, event, lookup, history.kindField);
+      cal = compiled.calendarFor(state.assignee);
+      for (const run of runs) step(run, at, event.id, facts, state, cal, levels);
+    }
+    for (const run of runs) if (run.open !== null) advance(run.open, now);
+    const metrics: SlaMetricResult[] = runs.map((run) => {
+      const all = run.open === null ? run.done : [...run.done, run.open];
+      return {
+        metricId: run.metric.id,
+        kind: run.metric.kind,
+        cycles: all.map((c, i) => finish(c, i, policy, c.stoppedAt === null ? selectGoal(run.metric, state, levels) : c.goal, now)),
+      };
+    });
+    return { issueKey: history.issueKey, policyId: policy.id, policyVersion: policy.version, evaluatedAt: now, metrics };
+  }
+  return {
+    issueKey: history.issueKey,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    evaluatedAt: now,
+    metrics: runs.map((r) => ({ metricId: r.metric.id, kind: r.metric.kind, cycles: [] })),
+  };
+}
+
+/**
+ * Compiles and evaluates in one call (compile once with compileSlaPolicy when evaluating many issues).
+ *
+ * @example
+ * const r = computeSla(policy, history, { calendars, priorityLevels: config.priorityLevels }, now);
+ * if (r.ok) r.value.metrics.map((m) => m.cycles.at(-1)?.state);
+ */
+export function computeSla(policy: SlaPolicy, history: IssueHistory, context: SlaContext, now: number): SlaResult<SlaEvaluation> {
+  const compiled = compileSlaPolicy(policy, context);
+  return compiled.ok ? { ok: true, value: evaluateSla(compiled.value, history, now) } : compiled;
+}
+
+/**
+ * The first policy whose `appliesTo` matches the issue's creation facts.
+ *
+ * @example selectSlaPolicy([securityOnly, general], history) === general // for an inquiry
+ */
+export function selectSlaPolicy(policies: readonly SlaPolicy[], history: IssueHistory, priorityLevels: readonly PriorityLevelRef[] = []): SlaPolicy | null {
+  const state = initialState(history);
+  const levels = new Map(priorityLevels.map((l) => [l.jiraPriorityName.toLowerCase(), l.id.toLowerCase()] as const));
+  return policies.find((p) => goalMatches(compileMatch(p.id, 0, p.appliesTo), state, levels)) ?? null;
+}
