@@ -4,6 +4,12 @@ import type { LocalizedText, MatrixAxis, MatrixCell, PriorityLevelId, PriorityMa
 /**
  * Optional names for the explanation. Arrays are positional: `impact[0]` names impact 1 (the highest).
  * A missing entry just means that part is shown by number only.
+ *
+ * @example
+ * const labels: PriorityLabels = {
+ *   impact: [{ ja: '全部門', en: 'All departments' }],      // names impact 1 only
+ *   levels: { P1: { ja: '最高', en: 'Highest' } },
+ * };
  */
 export interface PriorityLabels {
   readonly impact?: readonly LocalizedText[];
@@ -11,13 +17,27 @@ export interface PriorityLabels {
   readonly levels?: Readonly<Partial<Record<PriorityLevelId, LocalizedText>>>;
 }
 
-/** One axis of a decision: its 1-based index and, when known, its name. */
+/**
+ * One axis of a decision: its 1-based index and, when known, its name.
+ *
+ * @example
+ * const impact: AxisExplanation = { index: 2, label: { ja: '特定部門', en: 'One department' } };
+ */
 export interface AxisExplanation {
   readonly index: number;
   readonly label?: LocalizedText;
 }
 
-/** A priority decision taken apart for the UI, plus a one-line text in each language. */
+/**
+ * A priority decision taken apart for the UI, plus a one-line text in each language.
+ *
+ * @example
+ * const e: PriorityExplanation = {
+ *   impact: { index: 2 }, urgency: { index: 1 }, level: 'P2',
+ *   sameLevelCells: [{ impact: 1, urgency: 2 }, { impact: 2, urgency: 1 }],
+ *   text: { ja: '影響度 2 × 緊急度 1 → P2', en: 'impact 2 x urgency 1 -> P2' },
+ * };
+ */
 export interface PriorityExplanation {
   readonly impact: AxisExplanation;
   readonly urgency: AxisExplanation;
@@ -28,7 +48,13 @@ export interface PriorityExplanation {
   readonly text: LocalizedText;
 }
 
-/** Result of {@link explainPriority}: fails exactly when {@link lookupPriority} fails. */
+/**
+ * Result of {@link explainPriority}: fails exactly when {@link lookupPriority} fails.
+ *
+ * @example
+ * const r: PriorityExplanationResult = explainPriority([['P1']], 1, 1);
+ * const line = r.ok ? r.explanation.text.en : r.error.message.en; // 'impact 1 x urgency 1 -> P1'
+ */
 export type PriorityExplanationResult =
   | { readonly ok: true; readonly explanation: PriorityExplanation }
   | { readonly ok: false; readonly error: PriorityLookupError };

@@ -3,6 +3,12 @@ import type { LocalizedText, MatrixAxis, MatrixCell, PriorityLevelId, PriorityMa
 /**
  * Why a lookup could not answer: an index outside the matrix (or not a whole number).
  * `size` is how many levels that axis has at that point (for urgency: the length of the chosen row).
+ *
+ * @example
+ * const error: PriorityLookupError = {
+ *   kind: 'index-out-of-range', axis: 'urgency', index: 4, size: 3,
+ *   message: { ja: '緊急度の指定 4 は範囲外です。…', en: 'Urgency 4 is out of range: it must be a whole number from 1 to 3.' },
+ * };
  */
 export interface PriorityLookupError {
   readonly kind: 'index-out-of-range';
@@ -12,7 +18,13 @@ export interface PriorityLookupError {
   readonly message: LocalizedText;
 }
 
-/** Result of {@link lookupPriority}: impact and urgency come from issue fields, so a miss is data, not a bug. */
+/**
+ * Result of {@link lookupPriority}: impact and urgency come from issue fields, so a miss is data, not a bug.
+ *
+ * @example
+ * const r: PriorityLookupResult = lookupPriority([['P1']], 1, 1);
+ * const level = r.ok ? r.level : undefined; // 'P1'
+ */
 export type PriorityLookupResult =
   | { readonly ok: true; readonly level: PriorityLevelId }
   | { readonly ok: false; readonly error: PriorityLookupError };

@@ -7,12 +7,20 @@ import {
   type PriorityMatrix,
 } from './matrix';
 
-/** Position inside the matrix as JSON array positions (0-based): `[]` the matrix, `[1]` a row, `[1, 2]` a cell. */
+/**
+ * Position inside the matrix as JSON array positions (0-based): `[]` the matrix, `[1]` a row, `[1, 2]` a cell.
+ *
+ * @example
+ * const path: MatrixPath = [1, 2]; // matrix[1][2]: impact 2 x urgency 3
+ */
 export type MatrixPath = readonly number[];
 
 /**
  * A structural problem of a matrix. Tagged by `kind`; texts for users are made by the caller (config
  * has the ja/en messages), so this stays pure data.
+ *
+ * @example
+ * const issue: MatrixIssue = { kind: 'unknown-level', path: [1, 2], cell: { impact: 2, urgency: 3 }, level: 'P9' };
  */
 export type MatrixIssue =
   /** The matrix has fewer than 1 or more than 10 rows (`path: []`) or a row has fewer than 1 or more than 10 cells (`path: [row]`). */
@@ -26,7 +34,12 @@ export type MatrixIssue =
   /** A known level that no cell gives: it could never be chosen. */
   | { readonly kind: 'unmapped-level'; readonly path: MatrixPath; readonly level: PriorityLevelId };
 
-/** What the matrix is checked against; each check runs only when its option is given. */
+/**
+ * What the matrix is checked against; each check runs only when its option is given.
+ *
+ * @example
+ * const expect: MatrixExpectations = { levels: ['P1', 'P2', 'P3'], size: { impact: 3, urgency: 3 } };
+ */
 export interface MatrixExpectations {
   /** The level ids that exist: enables `unknown-level` and `unmapped-level`. */
   readonly levels?: readonly PriorityLevelId[];
