@@ -1,0 +1,15 @@
+import { useI18n } from '../../shared/i18n/i18n-provider';
+import { BackendStatus } from '../../shared/page/backend-status';
+import { ContextSummary } from '../../shared/page/context-summary';
+import { PageFrame } from '../../shared/page/page-frame';
+
+/** SLA panel (jira:issuePanel). Placeholder until the SLA resolvers exist (issue 6). */
+export default function IssuePanelApp() {
+  const { t } = useI18n();
+  return (
+    <PageFrame heading={t('issuePanel.heading')} level="h2">
+      <ContextSummary />
+      <BackendStatus />
+    </PageFrame>
+  );
+}

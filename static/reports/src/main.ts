@@ -1,0 +1,3 @@
+import { bootPage } from '../../shared/shell/boot';
+
+bootPage(() => import('./app'));

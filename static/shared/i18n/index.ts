@@ -1,0 +1,10 @@
+export { en } from './catalog-en';
+export type { Catalog, MessageKey } from './catalog-en';
+export { ja } from './catalog-ja';
+export { CATALOGS } from './catalogs';
+export { LANGS, intlTagFor, langFromLocale, pickText } from './locale';
+export type { Lang, LocalizedText } from './locale';
+export { createTranslate, interpolate, placeholdersOf } from './translate';
+export type { MessageArgs, ParamValue, Placeholders, Translate } from './translate';
+export { I18nProvider, createI18n, useI18n, useT } from './i18n-provider';
+export type { I18nValue } from './i18n-provider';

@@ -1,0 +1,6 @@
+export { AppShell } from './app-shell';
+export { BOOT_TEXT, bilingual, browserLang } from './bilingual';
+export { CrashFallback, ErrorBoundary, crashMessage } from './error-boundary';
+export { ForgeContextProvider, useForgeContext } from './forge-context-provider';
+export { Empty, ErrorMessage, Loading, PageLoading, errorLines } from './states';
+export { applyTheme } from './theme';
