@@ -1,0 +1,132 @@
+/**
+ * Builds forge-scopes/jira-swagger.json from forge-scopes/jira-api-calls.txt and the Jira OpenAPI spec, so the
+ * scope file @forge/lint checks against is reproducible: `npm run gen:scopes [path/to/jira-platform-v3.json]`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { HTTP_METHODS, ScopedOperationSchema, ScopeSwaggerSchema, type HttpMethod, type ScopeSwagger } from './manifest-check/swagger-paths';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const API_CALLS_FILE = resolve(repoRoot, 'forge-scopes/jira-api-calls.txt');
+export const JIRA_SWAGGER_FILE = resolve(repoRoot, 'forge-scopes/jira-swagger.json');
+export const DEFAULT_SPEC_FILE = resolve(repoRoot, '../shared/jira-openapi/jira-platform-v3.json');
+
+export interface ApiCall {
+  method: HttpMethod;
+  path: string;
+  line: number;
+}
+
+const MethodSchema = z.enum(HTTP_METHODS);
+
+/** Parses `METHOD /path` lines; `#` starts a comment. Throws on malformed or duplicate lines, naming the line. */
+export function parseApiCallList(text: string): ApiCall[] {
+  const calls: ApiCall[] = [];
+  const seen = new Set<string>();
+  text.split('\n').forEach((raw, index) => {
+    const line = index + 1;
+    const content = raw.replace(/#.*$/, '').trim();
+    if (content === '') return;
+    const match = /^([A-Za-z]+)\s+(\/\S+)$/.exec(content);
+    const method = MethodSchema.safeParse(match?.[1]?.toLowerCase());
+    if (!match?.[2] || !method.success) {
+      throw new Error(`jira-api-calls.txt line ${line}: expected "METHOD /rest/api/3/..." but found "${content}"`);
+    }
+    const key = `${method.data} ${match[2]}`;
+    if (seen.has(key)) throw new Error(`jira-api-calls.txt line ${line}: ${key.toUpperCase()} is listed twice`);
+    seen.add(key);
+    calls.push({ method: method.data, path: match[2], line });
+  });
+  return calls;
+}
+
+const SpecSchema = z.object({
+  paths: z.record(
+    z.string(),
+    z.record(z.string(), z.unknown()),
+  ),
+});
+
+const paramCount = (path: string): number => (path.match(/{/g) ?? []).length;
+
+/**
+ * The swagger subset for the listed calls, scopes copied verbatim from the spec. Paths are ordered with the fewest
+ * `{params}` first because the linter takes the first matching path, and `/issue/{issueIdOrKey}` would otherwise
+ * swallow `/issue/bulkfetch`.
+ */
+export function buildJiraScopeSwagger(calls: readonly ApiCall[], spec: unknown): ScopeSwagger {
+  const { paths: specPaths } = SpecSchema.parse(spec);
+  const problems: string[] = [];
+  const byPath = new Map<string, ScopeSwagger['paths'][string]>();
+  for (const call of calls) {
+    const raw = specPaths[call.path]?.[call.method];
+    const operation = ScopedOperationSchema.safeParse(raw);
+    if (raw === undefined || !operation.success) {
+      problems.push(`line ${call.line}: ${call.method.toUpperCase()} ${call.path} is not an operation of the Jira spec`);
+      continue;
+    }
+    const { operationId, deprecated, security } = operation.data;
+    if (deprecated === true) {
+      problems.push(`line ${call.line}: ${call.method.toUpperCase()} ${call.path} is deprecated in the spec; call its replacement`);
+      continue;
+    }
+    const scopes = operation.data['x-atlassian-oauth2-scopes'];
+    const oauthSecurity = security?.filter((requirement) => (requirement['OAuth2']?.length ?? 0) > 0);
+    if (!scopes?.length && !oauthSecurity?.length) {
+      problems.push(`line ${call.line}: ${call.method.toUpperCase()} ${call.path} declares no OAuth2 scopes in the spec`);
+      continue;
+    }
+    const methods = byPath.get(call.path) ?? {};
+    // Copied as the linter reads them: scope entries first, `security` only where an operation has no entries.
+    methods[call.method] = {
+      ...(operationId === undefined ? {} : { operationId }),
+      ...(scopes?.length ? { 'x-atlassian-oauth2-scopes': scopes } : { security: oauthSecurity }),
+    };
+    byPath.set(call.path, methods);
+  }
+  if (problems.length) throw new Error(`jira-api-calls.txt does not match the Jira spec:\n  ${problems.join('\n  ')}`);
+  const ordered = [...byPath.keys()]
+    .map((path, order) => ({ path, order }))
+    .sort((a, b) => paramCount(a.path) - paramCount(b.path) || a.order - b.order);
+  const paths: ScopeSwagger['paths'] = {};
+  for (const { path } of ordered) {
+    const methods = byPath.get(path);
+    if (!methods) continue;
+    paths[path] = Object.fromEntries(HTTP_METHODS.flatMap((m) => (methods[m] ? [[m, methods[m]] as const] : [])));
+  }
+  return { paths };
+}
+
+/** The file content written to forge-scopes/jira-swagger.json (stable: same inputs, same bytes). */
+export function renderJiraScopeSwagger(swagger: ScopeSwagger): string {
+  const document = {
+    info: {
+      title: 'Incident Desk: Jira operations the app calls, with their OAuth scopes',
+      description:
+        'Generated by `npm run gen:scopes` from forge-scopes/jira-api-calls.txt and ../shared/jira-openapi/jira-platform-v3.json. Do not edit.',
+    },
+    ...swagger,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export function generateJiraScopeFile(specFile: string = DEFAULT_SPEC_FILE): string {
+  const calls = parseApiCallList(readFileSync(API_CALLS_FILE, 'utf8'));
+  const spec: unknown = JSON.parse(readFileSync(specFile, 'utf8'));
+  return renderJiraScopeSwagger(buildJiraScopeSwagger(calls, spec));
+}
+
+const invokedPath = process.argv[1];
+if (invokedPath !== undefined && import.meta.url === pathToFileURL(invokedPath).href) {
+  try {
+    const specFile = process.argv[2] ? resolve(process.argv[2]) : DEFAULT_SPEC_FILE;
+    writeFileSync(JIRA_SWAGGER_FILE, generateJiraScopeFile(specFile));
+    const { paths } = ScopeSwaggerSchema.parse(JSON.parse(readFileSync(JIRA_SWAGGER_FILE, 'utf8')));
+    console.log(`Wrote ${JIRA_SWAGGER_FILE}: ${Object.keys(paths).length} Jira paths from ${specFile}`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
