@@ -29,7 +29,9 @@ const check = (code: CalendarCheckCode, message: string, path?: PropertyKey[]) =
   path === undefined ? { params: { code }, message } : { params: { code }, message, path };
 
 /** `HH:MM` local wall-clock time, 00:00..24:00 (24:00 only makes sense as an end). */
-export const TimeOfDaySchema = z.string().refine((s) => TIME_OF_DAY.test(s), check('invalid-time-of-day', 'time must be HH:MM between 00:00 and 24:00'));
+export const TimeOfDaySchema = z
+  .string()
+  .refine((s) => TIME_OF_DAY.test(s), { ...check('invalid-time-of-day', 'time must be HH:MM between 00:00 and 24:00'), abort: true });
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>;
 
 /** Minutes after local midnight of an `HH:MM` string already validated by TimeOfDaySchema. */
