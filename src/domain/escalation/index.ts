@@ -1,0 +1,5 @@
+/** Escalation ladders: schema, due-level planning, assignee picking, priority raising. Pure. */
+export * from './escalation-schema';
+export * from './due-levels';
+export * from './pick-assignee';
+export * from './raise-priority';
