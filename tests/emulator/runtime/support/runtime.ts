@@ -13,3 +13,20 @@ export const START = '2026-03-02T00:00:00.000Z';
 export function startRuntime(options: ForgeRuntimeOptions = {}): Promise<ForgeRuntime> {
   return ForgeRuntime.create({ start: START, ...options });
 }
+
+/** A site whose product events the test emits by hand: isolates delivery from Jira's own behaviour. */
+export function emittingSite(): { site: () => JiraSite; emit: (event: { eventType: string; [k: string]: unknown }) => void } {
+  const listeners = new Set<(e: { eventType: string; [k: string]: unknown }) => void>();
+  return {
+    site: () => ({
+      request: () => Promise.resolve({ status: 404, body: { errorMessages: ['Not in this test site'], errors: {} } }),
+      onEvent: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    }),
+    emit: (event) => {
+      for (const l of listeners) l(event);
+    },
+  };
+}
