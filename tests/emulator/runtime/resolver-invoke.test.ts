@@ -28,7 +28,7 @@ describe('resolver invocation through the real @forge/resolver', () => {
 
   it('gives the resolver the Forge request: payload, context with accountId, extension, locale; and getAppContext().moduleKey', async () => {
     const resolver = new Resolver();
-    resolver.define('echo', (req) => ({ payload: req.payload, context: req.context, moduleKey: getAppContext().moduleKey }));
+    resolver.define('echo', (req) => ({ payload: req.payload as unknown, context: req.context, moduleKey: getAppContext().moduleKey }));
     runtime = await startRuntime({ site: emptySite, handlers: { resolver: resolver.getDefinitions() } });
     const result = (await runtime.invoke({ functionKey: 'echo', payload: { when: new Date('2026-01-01T00:00:00Z'), n: 1 }, context: issuePanel })) as {
       payload: unknown;
