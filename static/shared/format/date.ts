@@ -20,6 +20,18 @@ const OPTIONS: { readonly [S in Style]: Intl.DateTimeFormatOptions } = {
 // The panel re-renders every minute; building an Intl formatter is far costlier than using one.
 const cache = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * ICU versions differ in the space before AM/PM (U+202F in ICU 72-73 and current Chromium builds,
+ * a plain space in others); one plain space keeps the text the same in every browser and test.
+ */
+function normaliseSpaces(text: string): string {
+  return text.replace(/[\u202f\u00a0]/g, ' ');
+}
+
+function format(instant: Instant, viewer: ViewerLocale, style: Style): string {
+  return normaliseSpaces(formatter(viewer, style).format(toEpochMs(instant)));
+}
+
 function formatter(viewer: ViewerLocale, style: Style): Intl.DateTimeFormat {
   const key = `${viewer.intlTag}|${viewer.timeZone}|${style}`;
   let f = cache.get(key);
@@ -36,7 +48,7 @@ function formatter(viewer: ViewerLocale, style: Style): Intl.DateTimeFormat {
  * @example formatDateTime('2026-03-14T00:30:00Z', { intlTag: 'ja-JP', timeZone: 'Asia/Tokyo' }) // '2026/03/14 9:30'
  */
 export function formatDateTime(instant: Instant, viewer: ViewerLocale): string {
-  return formatter(viewer, 'dateTime').format(toEpochMs(instant));
+  return format(instant, viewer, 'dateTime');
 }
 
 /**
@@ -46,15 +58,15 @@ export function formatDateTime(instant: Instant, viewer: ViewerLocale): string {
  * @example formatDateTimeWithZone('2026-03-14T00:30:00Z', { intlTag: 'ja-JP', timeZone: 'Asia/Tokyo' }) // '2026年3月14日 9:30 JST'
  */
 export function formatDateTimeWithZone(instant: Instant, viewer: ViewerLocale): string {
-  return formatter(viewer, 'dateTimeZone').format(toEpochMs(instant));
+  return format(instant, viewer, 'dateTimeZone');
 }
 
 /** @example formatDate('2026-03-14T00:30:00Z', { intlTag: 'en-GB', timeZone: 'Europe/London' }) // '14 Mar 2026' */
 export function formatDate(instant: Instant, viewer: ViewerLocale): string {
-  return formatter(viewer, 'date').format(toEpochMs(instant));
+  return format(instant, viewer, 'date');
 }
 
 /** @example formatTime('2026-03-14T00:30:00Z', { intlTag: 'en-GB', timeZone: 'Europe/London' }) // '00:30' */
 export function formatTime(instant: Instant, viewer: ViewerLocale): string {
-  return formatter(viewer, 'time').format(toEpochMs(instant));
+  return format(instant, viewer, 'time');
 }

@@ -2,12 +2,7 @@ import '@atlaskit/css-reset';
 import type { ComponentType } from 'react';
 import { bilingual, browserLang } from './bilingual';
 import type { BootTextKey } from './bilingual';
-
-/** True when a host (Jira, or the local site's shim) has defined the Custom UI bridge. */
-export function hasForgeBridge(scope: object = globalThis): boolean {
-  const bridge = (scope as { __bridge?: { callBridge?: unknown } }).__bridge;
-  return typeof bridge?.callBridge === 'function';
-}
+import { hasForgeBridge } from './boot-check';
 
 function showPlainMessage(root: HTMLElement, key: BootTextKey, detail?: string): void {
   const p = document.createElement('p');

@@ -4,7 +4,7 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { ResolverError } from '../bridge/envelope';
 import { useI18n } from '../i18n/i18n-provider';
-import type { Lang } from '../i18n/locale';
+import { errorLines } from './error-lines';
 import { PlainNotice } from './notice';
 
 // EmptyState pulls in Button and Heading, SectionMessage pulls in Tooltip and Popper; most page
@@ -35,14 +35,6 @@ export function Empty(props: { header: string; description?: ReactNode; primaryA
       <EmptyState header={props.header} headingLevel={2} description={props.description} primaryAction={props.primaryAction} />
     </Suspense>
   );
-}
-
-/** Lines of an error in one language: the message, then each field error as "path: message". */
-export function errorLines(error: ResolverError, lang: Lang): { message: string; fields: { path: string; message: string }[] } {
-  return {
-    message: error.message[lang],
-    fields: (error.fieldErrors ?? []).map((f) => ({ path: f.path, message: f.message[lang] })),
-  };
 }
 
 /** A resolver error in the user's language, with its field errors and a retry action. */
