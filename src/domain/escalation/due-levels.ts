@@ -55,6 +55,8 @@ export interface EscalationPlan {
   readonly due: readonly DueEscalation[];
   /** The earliest instant after `now` at which another level becomes due; null when none can (paused, stopped, no goal). */
   readonly nextDueAt: number | null;
+  /** Per metric id: the earliest future instant a level of that metric becomes due (absent: none). */
+  readonly nextDueByMetric: ReadonlyMap<string, number>;
 }
 
 /**
@@ -131,12 +133,13 @@ const isOpen = (cycle: SlaCycle): boolean => cycle.state === 'running' || cycle.
  * planEscalations({ issueId: '10001', priority: { levelId: 'P2', jiraName: 'High' }, evaluation, ladders: [ladder],
  *   fired: new Set(['10001:ttr:0:std:half']), calendars, now })
  * // { due: [{ levelId: 'three-quarters', key: '10001:ttr:0:std:three-quarters', thresholdMs: 10_800_000, ... }],
- * //   nextDueAt: now + 55 business minutes (the 100 % level) }
+ * //   nextDueAt: now + 55 business minutes (the 100 % level), nextDueByMetric: Map { 'ttr' => the same instant } }
  */
 export function planEscalations(input: EscalationInput): EscalationPlan {
   const { evaluation, calendars, now } = input;
   const due: DueEscalation[] = [];
   let nextDueAt: number | null = null;
+  const nextDueByMetric = new Map<string, number>();
   for (const metric of evaluation.metrics) {
     const ladder = ladderFor(input.ladders, metric, input.priority);
     if (ladder === null) continue;
@@ -158,9 +161,12 @@ export function planEscalations(input: EscalationInput): EscalationPlan {
         const calendar = calendars.get(cycle.calendarId);
         if (calendar === undefined) continue;
         const at = calendar.add(Math.max(now, evaluation.evaluatedAt), threshold - elapsed);
-        if (at.ok && (nextDueAt === null || at.value < nextDueAt)) nextDueAt = at.value;
+        if (!at.ok) continue;
+        if (nextDueAt === null || at.value < nextDueAt) nextDueAt = at.value;
+        const byMetric = nextDueByMetric.get(metric.metricId);
+        if (byMetric === undefined || at.value < byMetric) nextDueByMetric.set(metric.metricId, at.value);
       }
     }
   }
-  return { due, nextDueAt };
+  return { due, nextDueAt, nextDueByMetric };
 }

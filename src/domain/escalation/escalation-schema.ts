@@ -58,8 +58,8 @@ export type AssigneeStrategy = z.infer<typeof AssigneeStrategySchema>;
 /** Who a reassignment picks from. */
 export const AssigneePoolSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('group'), group: GroupRefSchema }),
-  /** A project role (id as Jira gives it, e.g. "10002"): its user actors in the project. */
-  z.strictObject({ kind: z.literal('project-role'), roleId: z.string().regex(/^\d{1,18}$/) }),
+  /** A project role by name (e.g. "Incident managers"): its user actors in the project. */
+  z.strictObject({ kind: z.literal('project-role'), roleName: ShortTextSchema }),
 ]);
 export type AssigneePool = z.infer<typeof AssigneePoolSchema>;
 
