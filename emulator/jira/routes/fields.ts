@@ -31,7 +31,6 @@ export function customFieldJson(f: CustomFieldRecord) {
     id: f.id,
     key: f.key,
     name: f.name,
-    untranslatedName: f.name,
     custom: true,
     orderable: true,
     navigable: true,
