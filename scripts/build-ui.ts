@@ -37,6 +37,8 @@ const gz = (text: string | Uint8Array): number => gzipSync(text, { level: 9 }).l
  * shell and the page app are dynamic imports, but always loaded); lazy parts such as EmptyState
  * and theme CSS come later and count only in "all JS".
  */
+const ALWAYS_LOADED = /static\/shared\/shell\/mount\.tsx$|static\/[^/]+\/src\/app\.tsx$/;
+
 function initialChunks(chunks: readonly Chunk[]): Set<Chunk> {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const seen = new Set<Chunk>();
@@ -50,8 +52,8 @@ function initialChunks(chunks: readonly Chunk[]): Set<Chunk> {
     if (followDynamic) {
       for (const name of chunk.dynamicImports) {
         const next = byName.get(name);
-        // Only the boot's own dynamic imports (mount + app) are part of every load.
-        if (next && /(^|\/)(mount|app)[-.]/.test(next.fileName)) visit(next, false);
+        // Only the boot's own dynamic imports (shell mount + page app) are part of every load.
+        if (next && next.moduleIds.some((id) => ALWAYS_LOADED.test(id))) visit(next, false);
       }
     }
   };
