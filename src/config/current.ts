@@ -1,5 +1,6 @@
 import type { ConfigError } from './errors';
-import { ConfigV1Schema, type ConfigV1 } from './v1/schema';
+import { ConfigV2Schema, type ConfigV2 } from './v2/schema';
+import { validateSlaConfig } from './v2/validate-sla';
 import { validateConfigCore } from './validate';
 
 /*
@@ -9,13 +10,13 @@ import { validateConfigCore } from './validate';
  */
 
 /** The schema version this app reads and writes; older stored configs are migrated up to it. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Schema of the current version. */
-export const ConfigSchema = ConfigV1Schema;
+export const ConfigSchema = ConfigV2Schema;
 
 /** A parsed config of the current version. */
-export type Config = ConfigV1;
+export type Config = ConfigV2;
 
 /**
  * Cross-field rules of the current version.
@@ -24,5 +25,5 @@ export type Config = ConfigV1;
  * validateCurrentConfig(defaultConfig()); // []
  */
 export function validateCurrentConfig(config: Config): ConfigError[] {
-  return validateConfigCore(config);
+  return [...validateConfigCore(config), ...validateSlaConfig(config)];
 }

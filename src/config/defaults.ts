@@ -1,4 +1,5 @@
 import type { Config } from './current';
+import { defaultCalendars, defaultSlaPolicies, seedYear } from './v2/sla-defaults';
 
 /**
  * The config a new project starts with, matching the seed data: 3 x 3 impact x urgency giving P1..P5
@@ -9,10 +10,11 @@ import type { Config } from './current';
  * const config = defaultConfig();
  * config.matrix[1]?.[0]; // 'P2' (one department x core business stopped)
  * config.priorityLevels.map((p) => p.jiraPriorityName); // ['Highest', 'High', 'Medium', 'Low', 'Lowest']
+ * defaultConfig({ year: 2025 }).calendars[0]?.id; // 'jp-business-hours' (Japanese holidays of 2025 and 2026)
  */
-export function defaultConfig(): Config {
+export function defaultConfig(options: { readonly year?: number } = {}): Config {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     impact: {
       levels: [
         { id: 'all-departments', labels: { ja: '全部門', en: 'All departments' } },
@@ -56,8 +58,9 @@ export function defaultConfig(): Config {
         handling: { restrictedVisibility: true, pageCsirt: true, keepEvidence: true },
       },
     ],
-    calendars: [],
-    slaPolicies: [],
+    // See v2/sla-defaults.ts for the seed service hours and goals.
+    calendars: defaultCalendars(options.year ?? seedYear()),
+    slaPolicies: defaultSlaPolicies(),
     escalationLadders: [],
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { messages, valueKind, type LocalizedMessage } from './messages';
+import { calendarSlaCheckMessage, type CalendarSlaCheckCode } from './v2/messages-v2';
 
 /** Machine-readable kind of a config error; the UI may key on it, users read `message`. */
 export type ConfigErrorCode =
@@ -22,6 +23,10 @@ export type ConfigErrorCode =
   | 'matrix-not-rectangular'
   | 'unknown-priority'
   | 'unreferenced-priority'
+  | 'unknown-calendar'
+  | 'unknown-incident-kind'
+  // From the calendar and SLA schemas' own checks (v2).
+  | CalendarSlaCheckCode
   // From the version walk.
   | 'not-an-object'
   | 'missing-schema-version'
@@ -90,6 +95,8 @@ function fromZodIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): 
       const code = customCode(issue);
       if (code === 'blank-text') return [{ path, code, message: messages.blankText(path) }];
       if (code === 'invalid-id') return [{ path, code, message: messages.invalidId(path) }];
+      const calendarSla = calendarSlaCheckMessage(issue.params?.['code'], path);
+      if (calendarSla !== undefined) return [{ path, ...calendarSla }];
       return [{ path, code: 'invalid', message: messages.invalid(path) }];
     }
     case 'invalid_format':

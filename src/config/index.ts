@@ -17,3 +17,5 @@ export { parseConfig, type ParseConfigResult } from './parse';
 export { jiraPriorityNameOf, priorityLabelsOf } from './priority-labels';
 export { validateConfigCore, type ConfigCore } from './validate';
 export * from './v1/schema';
+export * from './v2';
+export { japaneseHolidayYears, japaneseHolidays, withJapaneseHolidays } from './holidays/jp-holidays';

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION } from './current';
 import { fromZodIssues, type ConfigError } from './errors';
 import { messages, valueKind } from './messages';
+import { v1ToV2 } from './v2/migrate-v1-to-v2';
 
 /** What a step returns: the next version's raw config, or why this config cannot be carried over. */
 export type MigrationStepResult =
@@ -19,8 +20,8 @@ export type MigrateResult =
   | { readonly ok: true; readonly value: Readonly<Record<string, unknown>>; readonly from: number; readonly applied: readonly number[] }
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
-/** The app's migration steps. Empty while v1 is the only version. */
-export const MIGRATIONS: MigrationTable = {};
+/** The app's migration steps. */
+export const MIGRATIONS: MigrationTable = { 1: v1ToV2 };
 
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (error: ConfigError): MigrateResult => ({ ok: false, errors: [error] });

@@ -19,14 +19,14 @@ function errorsOf(result: { ok: true } | { ok: false; errors: readonly ConfigErr
 }
 
 describe('migrate (the app table)', () => {
-  it('is at version 1 today', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(1);
+  it('is at version 2 today', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(2);
   });
 
   it('round-trips a current config unchanged', () => {
     const stored: unknown = JSON.parse(JSON.stringify(defaultConfig()));
     const result = migrate(stored);
-    expect(result).toEqual({ ok: true, value: defaultConfig(), from: 1, applied: [] });
+    expect(result).toEqual({ ok: true, value: defaultConfig(), from: 2, applied: [] });
     expect(result.ok && parseConfig(result.value)).toEqual({ ok: true, config: defaultConfig() });
   });
 
@@ -39,8 +39,8 @@ describe('migrate (the app table)', () => {
         path: 'schemaVersion',
         code: 'unsupported-schema-version',
         message: {
-          ja: '設定のスキーマバージョン 99 は、このアプリが扱えるバージョン（1 まで）より新しいものです。アプリを更新してください。保存されている設定は変更していません。',
-          en: 'The config uses schema version 99, newer than this app understands (up to 1). Update the app; the stored config was left as it is.',
+          ja: '設定のスキーマバージョン 99 は、このアプリが扱えるバージョン（2 まで）より新しいものです。アプリを更新してください。保存されている設定は変更していません。',
+          en: 'The config uses schema version 99, newer than this app understands (up to 2). Update the app; the stored config was left as it is.',
         },
       },
     ]);
@@ -68,6 +68,7 @@ describe('migrate (the app table)', () => {
 });
 
 // A made-up history v1 -> v2 -> v3, to exercise the walk the way later versions will use it.
+const v1Config = () => ({ ...defaultConfig(), schemaVersion: 1, calendars: [], slaPolicies: [] });
 const V2Schema = ConfigV1Schema.extend({ schemaVersion: z.literal(2), timezone: z.string() });
 const v1ToV2 = migrationStep(1, ConfigV1Schema, (v1) => ({ ...v1, schemaVersion: 2, timezone: 'Asia/Tokyo' }));
 const v2ToV3 = migrationStep(2, V2Schema, ({ timezone, ...v2 }) => ({ ...v2, schemaVersion: 3, calendars: [{ timezone }] }));
@@ -75,16 +76,16 @@ const history: MigrationTable = { 1: v1ToV2, 2: v2ToV3 };
 
 describe('walkMigrations over a three-version history', () => {
   it('walks v1 up to v3 through every step, in order', () => {
-    const result = walkMigrations(defaultConfig(), 3, history);
+    const result = walkMigrations(v1Config(), 3, history);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.from).toBe(1);
     expect(result.applied).toEqual([1, 2]);
-    expect(result.value).toEqual({ ...defaultConfig(), schemaVersion: 3, calendars: [{ timezone: 'Asia/Tokyo' }] });
+    expect(result.value).toEqual({ ...v1Config(), schemaVersion: 3, calendars: [{ timezone: 'Asia/Tokyo' }] });
   });
 
   it('starts from the stored version', () => {
-    const v2 = { ...defaultConfig(), schemaVersion: 2, timezone: 'UTC' };
+    const v2 = { ...v1Config(), schemaVersion: 2, timezone: 'UTC' };
     const result = walkMigrations(v2, 3, history);
     expect(result.ok && [result.from, result.applied, result.value['calendars']]).toEqual([2, [2], [{ timezone: 'UTC' }]]);
   });
@@ -95,7 +96,7 @@ describe('walkMigrations over a three-version history', () => {
   });
 
   it('reports an invalid old config with its field paths instead of guessing', () => {
-    const broken = { ...defaultConfig(), impact: { levels: 'none' } };
+    const broken = { ...v1Config(), impact: { levels: 'none' } };
     const errors = errorsOf(walkMigrations(broken, 3, history));
     expect(errors.map((e) => [e.path, e.code])).toEqual([['impact.levels', 'invalid-type']]);
     expect(errors[0]?.message.en).toMatch(/^Cannot migrate: not a valid version 1 config: impact\.levels must be a list/);
@@ -103,7 +104,7 @@ describe('walkMigrations over a three-version history', () => {
   });
 
   it('reports a step that throws, and the input is left as it was', () => {
-    const input = defaultConfig();
+    const input = v1Config();
     const before = structuredClone(input);
     const table: MigrationTable = {
       1: () => {
@@ -119,13 +120,13 @@ describe('walkMigrations over a three-version history', () => {
 
   it('reports a step that does not produce the next version', () => {
     const table: MigrationTable = { 1: (c) => ({ ok: true, value: { ...c, schemaVersion: 3 } }) };
-    const errors = errorsOf(walkMigrations(defaultConfig(), 2, table));
+    const errors = errorsOf(walkMigrations(v1Config(), 2, table));
     expect(errors.map((e) => e.code)).toEqual(['migration-failed']);
     expect(errors[0]?.message.en).toContain('produced schemaVersion 3 instead of schemaVersion 2');
   });
 
   it('reports a gap in the table', () => {
-    const errors = errorsOf(walkMigrations(defaultConfig(), 3, { 1: v1ToV2 }));
+    const errors = errorsOf(walkMigrations(v1Config(), 3, { 1: v1ToV2 }));
     expect(errors.map((e) => [e.path, e.code])).toEqual([['schemaVersion', 'no-migration-path']]);
     expect(errors[0]?.message.en).toContain('from schema version 2 to 3');
   });

@@ -176,12 +176,12 @@ describe('parseConfig rejects invalid config with field-named ja/en errors', () 
 });
 
 describe('parseConfig', () => {
-  it('fills the placeholder lists when they are left out and keeps them when given', () => {
-    const { calendars: _c, slaPolicies: _s, escalationLadders: _e, ...rest } = defaultConfig();
+  it('fills the remaining placeholder list when it is left out and keeps it when given', () => {
+    const { escalationLadders: _e, ...rest } = defaultConfig();
     expect(parseConfig(rest)).toEqual({ ok: true, config: defaultConfig() });
-    const withData = { ...defaultConfig(), calendars: [{ anything: 1 }] };
+    const withData = { ...defaultConfig(), escalationLadders: [{ anything: 1 }] };
     const parsed = parseConfig(withData);
-    expect(parsed.ok && parsed.config.calendars).toEqual([{ anything: 1 }]);
+    expect(parsed.ok && parsed.config.escalationLadders).toEqual([{ anything: 1 }]);
   });
 
   it('does not touch its input, valid or not', () => {
