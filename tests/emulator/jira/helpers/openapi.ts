@@ -19,8 +19,14 @@ interface Spec {
   components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
 }
 
-/** Real Jira sends `null` for an absent changelog from/to, which the spec types as string only. */
+/**
+ * Where the spec is stricter than Jira itself:
+ * - changelog items carry `null` for an absent from/to (the spec types them as string only);
+ * - `PUT /issue/{key}/assignee` takes `{"accountId": null}` to unassign (documented in its description).
+ */
 function applyOverrides(spec: Spec): void {
+  const user = spec.components.schemas.User?.properties?.accountId;
+  if (user) user.nullable = true;
   const change = spec.components.schemas.ChangeDetails?.properties;
   for (const k of ['from', 'fromString', 'to', 'toString']) {
     const p = change?.[k];
