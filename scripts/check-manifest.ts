@@ -3,7 +3,9 @@
  *  1. full `@forge/manifest` validation (schema, modules, resources, translations, runtime ...);
  *  2. `@forge/lint` client-side lint: handlers exist in src/index.ts, and every Jira path the code calls has its
  *     OAuth scopes in the manifest (scopes read from the committed forge-scopes/jira-swagger.json);
- *  3. every `requestJira` call is one the linter can read, on a path listed in forge-scopes/jira-api-calls.txt.
+ *  3. every Jira path the code builds with route`...` is listed in forge-scopes/jira-api-calls.txt, and every
+ *     listed operation has its scopes in the manifest — the linter alone only sees routes passed straight to
+ *     requestJira, not those a gateway forwards.
  * `tsx scripts/check-manifest.ts [projectDir]` prints the results and exits non-zero on any error.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,13 +15,14 @@ import { lint } from '@forge/lint';
 import { load } from 'js-yaml';
 import { validate, type ManifestSchema } from '@forge/manifest';
 import { installAjvCompileCache } from './manifest-check/ajv-compile-cache';
-import { checkJiraCalls, findJiraCalls } from './manifest-check/jira-calls';
+import { parseApiCallList } from './manifest-check/api-call-list';
+import { checkJiraRoutes, checkListedScopes, findJiraRoutes } from './manifest-check/jira-calls';
 import { OfflineStatsig } from './manifest-check/offline-statsig';
 import { stageProject } from './manifest-check/stage-project';
 import { ScopeSwaggerSchema } from './manifest-check/swagger-paths';
 
 export interface ManifestProblem {
-  /** Which check found it: the manifest validator, the Forge linter, or this script's requestJira scan. */
+  /** Which check found it: the manifest validator, the Forge linter, or this script's Jira route and scope scan. */
   tool: 'manifest' | 'lint' | 'jira-calls';
   level: 'error' | 'warning';
   file: string;
@@ -35,7 +38,8 @@ export interface ManifestCheckResult {
   /** Resource directories missing in the project (UI not built yet), checked against a placeholder. */
   placeholders: string[];
   lintedFiles: string[];
-  jiraCalls: number;
+  /** route`...` uses found in src/. */
+  jiraRoutes: number;
 }
 
 const SOURCE_FILE = /\.(ts|tsx|js|jsx)$/;
@@ -62,6 +66,13 @@ function readYaml(file: string): unknown {
 
 function isManifest(value: unknown): value is ManifestSchema {
   return typeof value === 'object' && value !== null && 'app' in value;
+}
+
+function scopesOf(manifest: unknown): string[] {
+  if (!isManifest(manifest)) return [];
+  const scopes = manifest.permissions?.scopes;
+  if (Array.isArray(scopes)) return scopes.filter((s): s is string => typeof s === 'string');
+  return typeof scopes === 'object' && scopes !== null ? Object.keys(scopes) : [];
 }
 
 /** Both checkers run the full validation; the same finding twice is one problem. */
@@ -95,7 +106,8 @@ export function checkManifest(projectDir: string): Promise<ManifestCheckResult> 
 async function checkManifestNow(projectDir: string): Promise<ManifestCheckResult> {
   const jiraSwagger = join(projectDir, 'forge-scopes/jira-swagger.json');
   const emptySwagger = join(projectDir, 'forge-scopes/empty-swagger.json');
-  for (const required of [jiraSwagger, emptySwagger]) {
+  const apiCalls = join(projectDir, 'forge-scopes/jira-api-calls.txt');
+  for (const required of [jiraSwagger, emptySwagger, apiCalls]) {
     if (!existsSync(required)) throw new Error(`${required} is missing: it is committed with the project (see README, "Offline manifest checks").`);
   }
   installAjvCompileCache();
@@ -129,8 +141,12 @@ async function checkManifestNow(projectDir: string): Promise<ManifestCheckResult
       problems.push({ tool: 'lint', level: 'warning', file: 'manifest.yml', line: 0, column: 0, message: 'Lint skipped: manifest.yml is not readable as a Forge manifest (see the errors above).' });
     }
 
-    const calls = files.flatMap((f) => findJiraCalls(f, readFileSync(join(staged.dir, f), 'utf8')));
-    for (const p of checkJiraCalls(calls, scoped.paths)) problems.push({ tool: 'jira-calls', level: 'error', ...p });
+    const routes = files.flatMap((f) => findJiraRoutes(f, readFileSync(join(staged.dir, f), 'utf8')));
+    const jiraProblems = [
+      ...checkJiraRoutes(routes, scoped),
+      ...(await checkListedScopes(parseApiCallList(readFileSync(apiCalls, 'utf8')), scoped, scopesOf(manifest))),
+    ];
+    for (const p of jiraProblems) problems.push({ tool: 'jira-calls', level: 'error', ...p });
 
     const unique = dedupe(problems);
     return {
@@ -138,7 +154,7 @@ async function checkManifestNow(projectDir: string): Promise<ManifestCheckResult
       problems: unique,
       placeholders: staged.placeholders,
       lintedFiles: files,
-      jiraCalls: calls.length,
+      jiraRoutes: routes.length,
     };
   } finally {
     process.chdir(previousCwd);
@@ -162,7 +178,7 @@ export function formatManifestReport(result: ManifestCheckResult): string {
   }
   lines.push(
     `${result.ok ? 'PASS' : 'FAIL'} manifest check: ${errors} error(s), ${warnings} warning(s); ` +
-      `validated manifest.yml, linted ${result.lintedFiles.length} source file(s), ${result.jiraCalls} requestJira call(s).`,
+      `validated manifest.yml, linted ${result.lintedFiles.length} source file(s), ${result.jiraRoutes} Jira route(s).`,
   );
   return lines.join('\n');
 }

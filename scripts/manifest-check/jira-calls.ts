@@ -1,16 +1,22 @@
 import ts from 'typescript';
-import { findSwaggerPath } from './swagger-paths';
+import { getMissingScopes } from '@forge/manifest';
+import { findSwaggerPath, type ScopeSwagger, type ScopedOperation } from './swagger-paths';
 
-/** A `requestJira` call found in source, as the Forge permission linter sees it (or why it cannot see it). */
-export interface JiraCall {
+/**
+ * A Jira path built with `route\`...\`` in source. Every Jira call goes through such a route (requestJira
+ * refuses anything else), even when a gateway passes it on to requestJira later, where @forge/lint cannot see it.
+ */
+export interface JiraRouteUse {
   file: string;
   line: number;
   column: number;
-  /** The called path with every `${...}` replaced by a segment placeholder; undefined when not a literal. */
-  path?: string;
-  method: string;
-  /** Why the Forge linter cannot check this call's scopes, if it cannot. */
-  unverifiable?: string;
+  /** The path with every `${...}` kept as `${...}` (matches a `{param}` segment). */
+  path: string;
+  /**
+   * The HTTP method, when the call the route is handed to says it: requestJira with a literal (or no) method, as
+   * the linter reads it; or a gateway call such as `send('PUT', route\`...\`)` or `get(route\`...\`)`.
+   */
+  method?: string;
 }
 
 export interface JiraCallProblem {
@@ -23,6 +29,7 @@ export interface JiraCallProblem {
 // Same rule as @forge/lint's ProductNodeVisitor: any callee whose name contains requestJira.
 const REQUEST_JIRA = /requestJira/;
 const SEGMENT = '${...}';
+const HTTP_METHOD = /^(get|post|put|delete|patch)$/i;
 
 function calleeName(expression: ts.Expression): string | undefined {
   if (ts.isIdentifier(expression)) return expression.text;
@@ -35,90 +42,106 @@ function templateText(template: ts.TemplateLiteral): string {
   return template.head.text + template.templateSpans.map((span) => SEGMENT + span.literal.text).join('');
 }
 
-function literalPath(argument: ts.Expression): string | undefined {
-  if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) return argument.text;
-  if (ts.isTemplateExpression(argument)) return templateText(argument);
-  if (ts.isTaggedTemplateExpression(argument)) return templateText(argument.template);
-  return undefined;
-}
-
-/** The name of the function a node sits in (declaration, method, or `const name = (...) =>`). */
-function enclosingFunctionName(node: ts.Node): string | undefined {
-  for (let current = node.parent; current !== undefined; current = current.parent) {
-    if ((ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current)) && current.name) {
-      return current.name.getText();
-    }
-    if ((ts.isArrowFunction(current) || ts.isFunctionExpression(current)) && ts.isVariableDeclaration(current.parent)) {
-      return current.parent.name.getText();
-    }
-  }
-  return undefined;
-}
-
-function methodOf(options: ts.Expression | undefined): { method: string; unverifiable?: string } {
-  if (options === undefined) return { method: 'GET' };
-  if (!ts.isObjectLiteralExpression(options)) {
-    return { method: 'GET', unverifiable: 'its options are not an inline object literal, so the linter skips the call' };
-  }
+/** The method @forge/lint assumes for a requestJira call: the literal `method` of an inline options object, else GET. */
+function methodAsLinted(options: ts.Expression | undefined): string | undefined {
+  if (options === undefined) return 'GET';
+  if (!ts.isObjectLiteralExpression(options)) return undefined;
   const property = options.properties.find(
     (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'method',
   );
-  if (property === undefined) {
-    return options.properties.some(ts.isSpreadAssignment)
-      ? { method: 'GET', unverifiable: 'its method comes from a spread, so the linter takes it for GET' }
-      : { method: 'GET' };
-  }
-  const initializer = property.initializer;
-  if (ts.isStringLiteral(initializer) || ts.isNoSubstitutionTemplateLiteral(initializer)) {
-    return { method: initializer.text.toUpperCase() };
-  }
-  return { method: 'GET', unverifiable: 'its `method` is not a string literal, so the linter takes it for GET' };
+  if (property === undefined) return options.properties.some(ts.isSpreadAssignment) ? undefined : 'GET';
+  const value = property.initializer;
+  return ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) ? value.text.toUpperCase() : undefined;
 }
 
-/** Every requestJira call in one source file. */
-export function findJiraCalls(file: string, source: string): JiraCall[] {
+/** The method of the call a route is an argument of, when the call states it plainly. */
+function methodOfCall(call: ts.CallExpression, route: ts.Expression): string | undefined {
+  const name = calleeName(call.expression) ?? '';
+  if (REQUEST_JIRA.test(name)) return call.arguments[0] === route ? methodAsLinted(call.arguments[1]) : undefined;
+  const literal = call.arguments.find(
+    (a): a is ts.StringLiteral => a !== route && ts.isStringLiteral(a) && HTTP_METHOD.test(a.text),
+  );
+  if (literal) return literal.text.toUpperCase();
+  return HTTP_METHOD.test(name) ? name.toUpperCase() : undefined;
+}
+
+/** Every `route\`...\`` in one source file, with the method when the route goes straight into requestJira. */
+export function findJiraRoutes(file: string, source: string): JiraRouteUse[] {
   const kind = file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind);
-  const calls: JiraCall[] = [];
+  const uses: JiraRouteUse[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && REQUEST_JIRA.test(calleeName(node.expression) ?? '')) {
-      const [pathArgument, options] = node.arguments;
-      const start = sourceFile.getLineAndCharacterOfPosition((pathArgument ?? node).getStart(sourceFile));
-      const position = { file, line: start.line + 1, column: start.character };
-      const path = pathArgument === undefined ? undefined : literalPath(pathArgument);
-      const { method, unverifiable } = methodOf(options);
-      if (path === undefined) {
-        // A wrapper named like requestJira* forwarding its own argument is fine: its callers are checked instead.
-        if (!REQUEST_JIRA.test(enclosingFunctionName(node) ?? '')) {
-          calls.push({ ...position, method, unverifiable: 'its path is not a literal route`...`, so the linter cannot see it' });
-        }
-      } else {
-        calls.push({ ...position, path, method, ...(unverifiable === undefined ? {} : { unverifiable }) });
-      }
+    if (ts.isTaggedTemplateExpression(node) && calleeName(node.tag) === 'route') {
+      const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+      const use: JiraRouteUse = { file, line: start.line + 1, column: start.character, path: templateText(node.template) };
+      const method = ts.isCallExpression(node.parent) ? methodOfCall(node.parent, node) : undefined;
+      if (method !== undefined) use.method = method;
+      uses.push(use);
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return calls;
+  return uses;
 }
 
 /**
- * What the Forge linter would silently let through: calls it cannot read, and paths missing from the scope
- * file (the linter only checks paths it knows, so an unlisted path would never be scope-checked).
+ * Routes on paths missing from the scope file. @forge/lint only checks paths it knows (and only calls it can
+ * read), so an unlisted path would never have its scopes checked.
  */
-export function checkJiraCalls(calls: readonly JiraCall[], scopedPaths: Readonly<Record<string, object>>): JiraCallProblem[] {
-  const paths = Object.keys(scopedPaths);
-  return calls.flatMap((call): JiraCallProblem[] => {
-    const at = { file: call.file, line: call.line, column: call.column };
-    if (call.unverifiable !== undefined) {
-      return [{ ...at, message: `requestJira call cannot be scope-checked: ${call.unverifiable}. Write requestJira(route\`/rest/api/3/...\`, { method: 'POST', ... }) inline.` }];
+export function checkJiraRoutes(uses: readonly JiraRouteUse[], swagger: ScopeSwagger): JiraCallProblem[] {
+  const paths = Object.keys(swagger.paths);
+  return uses.flatMap((use): JiraCallProblem[] => {
+    const at = { file: use.file, line: use.line, column: use.column };
+    const listed = findSwaggerPath(paths, use.path);
+    const methods = listed === undefined ? [] : Object.keys(swagger.paths[listed] ?? {});
+    if (listed === undefined) {
+      return [{ ...at, message: `${use.method ?? 'Jira path'} ${use.path} is not listed in forge-scopes/jira-api-calls.txt: add the operations the code performs on it and run \`npm run gen:scopes\` so their scopes are checked.` }];
     }
-    const path = call.path ?? '';
-    const listed = findSwaggerPath(paths, path);
-    const method = call.method.toLowerCase();
-    if (listed === undefined || !(method in (scopedPaths[listed] ?? {}))) {
-      return [{ ...at, message: `${call.method} ${path} is not listed in forge-scopes/jira-api-calls.txt: add it and run \`npm run gen:scopes\` so its scopes are checked.` }];
+    if (use.method !== undefined && !methods.includes(use.method.toLowerCase())) {
+      return [{ ...at, message: `${use.method} ${listed} is called here, but forge-scopes/jira-api-calls.txt lists only ${methods.join(', ').toUpperCase()} for it: add "${use.method} ${listed}" and run \`npm run gen:scopes\` (which refuses operations the Jira spec does not have).` }];
     }
     return [];
   });
+}
+
+/** The scopes an operation needs, read as @forge/lint's ProductVerifier reads them. */
+function requiredScopes(operation: ScopedOperation): { current: string[]; beta: string[] } {
+  const entries = operation['x-atlassian-oauth2-scopes'];
+  if (entries) {
+    return {
+      current: entries.filter((e) => e.state === 'Current').flatMap((e) => e.scopes),
+      beta: entries.filter((e) => e.state === 'Beta').flatMap((e) => e.scopes),
+    };
+  }
+  return { current: (operation.security ?? []).flatMap((s) => s['OAuth2'] ?? []), beta: [] };
+}
+
+export interface ListedCall {
+  method: string;
+  path: string;
+  line: number;
+}
+
+/**
+ * Every operation listed in forge-scopes/jira-api-calls.txt must have its scopes in the manifest, whether or not
+ * the linter can see the call site (a gateway hands routes to requestJira out of the linter's sight).
+ */
+export async function checkListedScopes(
+  listed: readonly ListedCall[],
+  swagger: ScopeSwagger,
+  manifestScopes: readonly string[],
+): Promise<JiraCallProblem[]> {
+  const problems: JiraCallProblem[] = [];
+  for (const call of listed) {
+    const operation = swagger.paths[call.path]?.[call.method];
+    if (operation === undefined) {
+      problems.push({ file: 'forge-scopes/jira-api-calls.txt', line: call.line, column: 0, message: `${call.method.toUpperCase()} ${call.path} is missing from forge-scopes/jira-swagger.json: run \`npm run gen:scopes\`.` });
+      continue;
+    }
+    const missing = await getMissingScopes([...manifestScopes], requiredScopes(operation));
+    for (const scope of missing) {
+      problems.push({ file: 'forge-scopes/jira-api-calls.txt', line: call.line, column: 0, message: `${call.method.toUpperCase()} ${call.path} requires scope "${scope}", which manifest.yml does not declare.` });
+    }
+  }
+  return problems;
 }
