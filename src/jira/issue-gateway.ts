@@ -102,7 +102,7 @@ export class JiraIssueGateway implements IssueGateway {
       ...(options.properties !== undefined && options.properties.length > 0 ? { properties: [...options.properties] } : {}),
       ...(options.nextPageToken === undefined ? {} : { nextPageToken: options.nextPageToken }),
     };
-    const page = await this.client.send('POST', route`/rest/api/3/search/jql`, { body, schema: JiraSearchPageSchema });
+    const page = await this.client.send('POST', route`/rest/api/3/search/jql`, { body, schema: JiraSearchPageSchema, idempotent: true });
     if (page === null || page === undefined) throw unexpected('POST', '/rest/api/3/search/jql');
     return {
       issues: page.issues.map((raw) => snapshotOf(raw, { changelog: null, comments: null })),
@@ -173,7 +173,7 @@ export class JiraIssueGateway implements IssueGateway {
   async setAppFieldValues(updates: readonly AppFieldValueUpdate[], options: { readonly generateChangelog?: boolean } = {}): Promise<void> {
     const body = { updates: updates.map((u) => ({ customField: u.field, issueIds: u.issueIds.map(Number), value: u.value })) };
     const q = new URLSearchParams({ generateChangelog: String(options.generateChangelog ?? true) });
-    await this.client.send('PUT', route`/rest/api/3/app/field/value?${q}`, { body });
+    await this.client.send('POST', route`/rest/api/3/app/field/value?${q}`, { body, idempotent: true });
   }
 
   async groupMembers(groupName: string, page: { readonly startAt?: number; readonly maxResults?: number } = {}): Promise<PageOfAccountIds> {
@@ -213,7 +213,7 @@ export class JiraIssueGateway implements IssueGateway {
   async userPermissions(accountId: string, projectIdOrKey: string, permissions: readonly string[]): Promise<PermissionMap> {
     const projectId = /^\d+$/.test(projectIdOrKey) ? projectIdOrKey : (await this.client.get(route`/rest/api/3/project/${projectIdOrKey}`, JiraProjectSchema)).id;
     const body = { accountId, projectPermissions: [{ permissions: [...permissions], projects: [Number(projectId)] }] };
-    const r = await this.client.send('POST', route`/rest/api/3/permissions/check`, { body, schema: JiraPermissionsCheckSchema });
+    const r = await this.client.send('POST', route`/rest/api/3/permissions/check`, { body, schema: JiraPermissionsCheckSchema, idempotent: true });
     const granted = new Set((r?.projectPermissions ?? []).filter((p) => p.projects.includes(Number(projectId))).map((p) => p.permission));
     return Object.fromEntries(permissions.map((p) => [p, granted.has(p)]));
   }

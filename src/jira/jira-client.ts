@@ -56,6 +56,8 @@ export interface SendOptions<S extends z.ZodType> {
   readonly schema?: S;
   /** Statuses that are an answer, not a failure (e.g. 404 for "no such property"): returned as `null`. */
   readonly nullOn?: readonly number[];
+  /** A POST that changes nothing or can be repeated safely (search, permission checks, field values): retried like PUT. */
+  readonly idempotent?: boolean;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -117,6 +119,8 @@ export class JiraClient {
       options.body === undefined
         ? { method, headers: { Accept: 'application/json' } }
         : { method, headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(options.body) };
+    // A POST that creates something is only repeated when Jira says it was not processed.
+    const retryAs = method === 'POST' && options.idempotent === true ? 'PUT' : method;
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
       const started = this.now();
@@ -127,7 +131,7 @@ export class JiraClient {
         this.onCall?.({ method, path, status: 0, attempt, durationMs: this.now() - started });
         const delay = backoffDelayMs(this.policy, attempt, null, this.random);
         // Network trouble: safe to repeat only for requests that do not create anything.
-        if (method !== 'POST' && attempt <= this.policy.maxRetries && waited + delay <= this.policy.maxTotalDelayMs) {
+        if (retryAs !== 'POST' && attempt <= this.policy.maxRetries && waited + delay <= this.policy.maxTotalDelayMs) {
           waited += delay;
           await this.sleep(delay);
           continue;
@@ -139,7 +143,7 @@ export class JiraClient {
       this.onCall?.({ method, path, status: response.status, attempt, durationMs: this.now() - started });
       if (response.status >= 200 && response.status < 300) return this.parse(method, path, text, options.schema, attempt);
       if (options.nullOn?.includes(response.status) === true) return null;
-      if (mayRetry(method, response.status) && attempt <= this.policy.maxRetries) {
+      if (mayRetry(retryAs, response.status) && attempt <= this.policy.maxRetries) {
         const delay = backoffDelayMs(this.policy, attempt, retryAfterMs(response.headers.get('Retry-After'), this.now()), this.random);
         if (waited + delay <= this.policy.maxTotalDelayMs) {
           waited += delay;

@@ -172,7 +172,7 @@ export interface IssueGateway {
   getTransitions(issueIdOrKey: string): Promise<readonly Transition[]>;
   transition(issueIdOrKey: string, transitionId: string, fields?: Readonly<Record<string, unknown>>): Promise<void>;
   linkIssues(input: LinkIssuesInput): Promise<void>;
-  /** PUT /rest/api/3/app/field/value: the app's own (jira:customField) fields; asApp only. */
+  /** POST /rest/api/3/app/field/value: the app's own (jira:customField) fields; asApp only. */
   setAppFieldValues(updates: readonly AppFieldValueUpdate[], options?: { readonly generateChangelog?: boolean }): Promise<void>;
   /** Active members of a group, one page (`startAt` 0-based). */
   groupMembers(groupName: string, page?: { readonly startAt?: number; readonly maxResults?: number }): Promise<PageOfAccountIds>;
