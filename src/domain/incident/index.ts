@@ -7,3 +7,4 @@ export * from './report-document';
 export * from './render-markdown';
 export * from './render-html';
 export * from './render-adf';
+export * from './evidence';
