@@ -8,7 +8,8 @@ import { FaultSwitch } from './faults';
 import { runAsInvocation, type InvocationContext } from './invocation-context';
 import type { JiraCallRecord } from './jira-dispatch';
 import { KvsStore } from './kvs/kvs-store';
-import { INTERVAL_MS, loadRuntimeManifest, type RuntimeManifest } from './manifest';
+import { INTERVAL_MS, loadRawManifest, loadRuntimeManifest, type RuntimeManifest } from './manifest';
+import { createJiraSite } from '../jira/index';
 import { installForgeTransport, type AppIdentity } from './transport';
 import { buildUiContext, findUiModule, type UiContext, type UiContextInput } from './ui-context';
 
@@ -104,7 +105,7 @@ export class ForgeRuntime {
     const manifest =
       options.manifest === undefined || typeof options.manifest === 'string' ? loadRuntimeManifest(options.manifest) : options.manifest;
     const app = { ...DEFAULT_APP, ...options.app };
-    const factory = options.site ?? defaultSiteFactory;
+    const factory = options.site ?? defaultSiteFactory(typeof options.manifest === 'string' ? options.manifest : undefined);
     const site = await factory({ clock, app });
     const runtime = new ForgeRuntime(options, site, clock, manifest, factory);
     runtime.attachSite();
@@ -424,12 +425,8 @@ function jsonSafe(value: unknown): unknown {
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
 }
 
-async function defaultSiteFactory(deps: { clock: ControllableClock; app: AppIdentity }): Promise<JiraSite> {
-  // Resolved at run time so this file does not fail to type-check while emulator/jira is being built.
-  const modulePath = '../jira/index';
-  const mod = (await import(modulePath)) as { createJiraSite?: (o: { clock: ControllableClock; baseUrl?: string }) => JiraSite };
-  if (typeof mod.createJiraSite !== 'function') throw new Error('emulator/jira/index.ts does not export createJiraSite');
-  return mod.createJiraSite({ clock: deps.clock, baseUrl: deps.app.siteUrl });
+function defaultSiteFactory(manifestFile: string | undefined): SiteFactory {
+  return ({ clock, app }) => createJiraSite({ clock, baseUrl: app.siteUrl, manifest: loadRawManifest(manifestFile) });
 }
 
 /** Convenience: create a runtime (see ForgeRuntimeOptions). */

@@ -137,6 +137,13 @@ export function loadRuntimeManifest(file = path.join(REPO_ROOT, 'manifest.yml'))
   return parseRuntimeManifest(readFileSync(file, 'utf8'));
 }
 
+/** The manifest as plain YAML data (the Jira half reads its own parts: custom fields, property index). */
+export function loadRawManifest(file = path.join(REPO_ROOT, 'manifest.yml')): Record<string, unknown> | null {
+  if (!existsSync(file)) return null;
+  const raw = loadYaml(readFileSync(file, 'utf8'));
+  return raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
+}
+
 /** Resolve a module title (plain or `{ i18n }`) for a locale using the manifest's translation files. */
 export function resolveTitle(manifest: RuntimeManifest, title: TitleText, locale: string, fallback: string): string {
   if (title === undefined) return fallback;

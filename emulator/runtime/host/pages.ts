@@ -119,13 +119,11 @@ ${body}
 </body></html>`;
 }
 
-async function usersFor(runtime: ForgeRuntime): Promise<{ accountId: string; displayName: string }[]> {
-  const res = await get(runtime, '/rest/api/3/users/search?maxResults=100', { kind: 'app' });
-  if (res.status !== 200 || !Array.isArray(res.body)) return [];
-  return res.body
-    .map(obj)
-    .filter((u) => u.accountType !== 'app')
-    .map((u) => ({ accountId: str(u.accountId), displayName: str(u.displayName) }));
+/** The user switcher lists the site's people; the page host is Jira itself, so it may read its state. */
+function usersFor(runtime: ForgeRuntime): Promise<{ accountId: string; displayName: string }[]> {
+  const store = (runtime.site as { store?: { users?: Map<string, { accountId: string; displayName: string; accountType: string; active: boolean }> } }).store;
+  const users = store?.users ? [...store.users.values()] : [];
+  return Promise.resolve(users.filter((u) => u.accountType !== 'app' && u.active).map((u) => ({ accountId: u.accountId, displayName: u.displayName })));
 }
 
 function notFound(runtime: ForgeRuntime, viewer: Viewer, users: { accountId: string; displayName: string }[], path: string, message: string): PageResult {
