@@ -1,12 +1,34 @@
 import Resolver from '@forge/resolver';
-import { NotImplementedError } from '../not-implemented';
+import type * as z from 'zod/mini';
+import { configExport, configGet, configHistory, configImport, configRestore, configSave } from './config-resolvers';
+import { defaultResolverDeps } from './default-deps';
+import { defineResolvers, type ResolverSpec } from './define-resolver';
+import { appPing, priorityPreview, reportGet, setupRun, setupStatus } from './misc-resolvers';
+import type { ResolverDeps } from './resolver-deps';
+import { slaGet } from './sla-resolvers';
 
-const resolver = new Resolver();
+/** Every resolver key the Custom UI can invoke (contracts in src/contracts/resolvers.ts). */
+export const RESOLVER_SPECS: readonly ResolverSpec<z.ZodMiniType, unknown>[] = [
+  appPing,
+  slaGet,
+  configGet,
+  configSave,
+  configHistory,
+  configRestore,
+  configExport,
+  configImport,
+  setupRun,
+  setupStatus,
+  priorityPreview,
+  reportGet,
+] as readonly ResolverSpec<z.ZodMiniType, unknown>[];
 
-resolver.define('app/ping', () => ({ ok: true as const, data: { app: 'incident-desk' } }));
-resolver.define('sla/get', () => {
-  throw new NotImplementedError('sla/get', 5);
-});
+/** A resolver handler over the given deps (tests pass their own; production uses {@link handler}). */
+export function createResolverHandler(depsFor: () => ResolverDeps = () => defaultResolverDeps()): ReturnType<Resolver['getDefinitions']> {
+  const resolver = new Resolver();
+  defineResolvers(resolver, RESOLVER_SPECS, depsFor);
+  return resolver.getDefinitions();
+}
 
 /** The Custom UI resolver for every UI module in manifest.yml. */
-export const handler = resolver.getDefinitions();
+export const handler = createResolverHandler();

@@ -1,0 +1,51 @@
+import { ESCALATION_PROPERTY_KEY, readEscalationProperty } from '../../app/escalation';
+import { defaultConfig, type Config } from '../../config';
+import { RESOLVER_KEYS, SlaGetPayloadSchema, type Envelope, type FieldError, type SlaGetResult } from '../../contracts';
+import { resolverSpec } from './define-resolver';
+import { fail, fieldErrorsOf, ok } from './resolver-errors';
+
+/**
+ * `sla/get`: the SLA of the issue in context (or named), computed now from its full changelog. The
+ * issue is read AS THE USER, so someone who may not see it gets `not-found`, exactly as in Jira.
+ */
+export const slaGet = resolverSpec({
+  key: RESOLVER_KEYS.slaGet,
+  payload: SlaGetPayloadSchema,
+  async handle({ payload, ctx, deps }): Promise<Envelope<SlaGetResult>> {
+    if (ctx.accountId === null) return fail('forbidden', { message: { ja: 'ログインしてから操作してください。', en: 'Please log in first.' } });
+    const issueKey = payload.issueKey ?? ctx.issueKey;
+    if (issueKey === null) {
+      const fieldErrors: FieldError[] = [{ path: 'issueKey', message: { ja: 'issueKey は必須ですが、指定されていません。', en: 'issueKey is required but missing.' } }];
+      return fail('invalid-payload', { fieldErrors });
+    }
+    if (deps.evaluate === null) return fail('not-implemented', { detail: 'sla/get: no SLA evaluator is wired' });
+    const issue = await deps.gateways.asUser.getIssue(issueKey, {
+      changelog: true,
+      comments: true,
+      properties: [ESCALATION_PROPERTY_KEY],
+      ...(deps.issueFields !== undefined ? { fields: deps.issueFields } : {}),
+    });
+    if (issue === null) return fail('not-found');
+    const loaded = await deps.configs.load(issue.projectKey);
+    let config: Config;
+    switch (loaded.kind) {
+      case 'ok':
+        config = loaded.config;
+        break;
+      case 'missing':
+        config = defaultConfig();
+        break;
+      case 'invalid':
+        return fail('invalid-config', { fieldErrors: fieldErrorsOf(loaded.errors, 'config') });
+    }
+    const now = deps.clock.now();
+    const view = deps.evaluate({ issue, config, now });
+    return ok({
+      issueKey: issue.key,
+      evaluatedAt: view?.evaluation.evaluatedAt ?? now,
+      policy: view === null ? null : { id: view.evaluation.policyId, version: view.evaluation.policyVersion },
+      metrics: view?.evaluation.metrics ?? [],
+      escalations: readEscalationProperty(issue.properties[ESCALATION_PROPERTY_KEY]).fired,
+    });
+  },
+});
