@@ -97,12 +97,27 @@ export const fieldRoutes: Route[] = [
       const types = new Set(listParam(query, 'type'));
       const ids = new Set(listParam(query, 'id'));
       const text = (query.get('query') ?? '').toLowerCase();
-      const all = allFields(core.store).filter(
-        (f) =>
-          (types.size === 0 || types.has(f.custom ? 'custom' : 'system')) &&
-          (ids.size === 0 || ids.has(f.id)) &&
-          (text === '' || f.name.toLowerCase().includes(text) || f.id.toLowerCase().includes(text)),
-      );
+      // /field/search answers with the `Field` shape, not FieldDetails.
+      const all = allFields(core.store)
+        .filter(
+          (f) =>
+            (types.size === 0 || types.has(f.custom ? 'custom' : 'system')) &&
+            (ids.size === 0 || ids.has(f.id)) &&
+            (text === '' || f.name.toLowerCase().includes(text) || f.id.toLowerCase().includes(text)),
+        )
+        .map((f) => {
+          const cf = core.store.customFields.get(f.id);
+          return {
+            id: f.id,
+            key: f.key,
+            name: f.name,
+            schema: f.schema,
+            description: cf?.description ?? '',
+            ...(cf?.searcherKey ? { searcherKey: cf.searcherKey } : {}),
+            isLocked: cf?.appOwned ?? false,
+            screensCount: [...core.store.screens.values()].filter((sc) => sc.tabs.some((tab) => tab.fieldIds.includes(f.id))).length,
+          };
+        });
       return json(200, pageBean(`${core.store.baseUrl}/rest/api/3/field/search`, all, startAt, maxResults));
     },
   },

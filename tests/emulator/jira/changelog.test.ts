@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, AGENT, APP, withProject } from './helpers/site';
 
+interface Item {
+  field: string;
+  fromString: string | null;
+  toString: string | null;
+}
 interface History {
   id: string;
   author: { accountId: string };
   created: string;
-  items: Record<string, unknown>[];
+  items: Item[];
 }
 
 async function histories(t: ReturnType<typeof withProject>, key = 'INC-1'): Promise<History[]> {

@@ -7,7 +7,7 @@ describe('product events', () => {
     const t = withProject();
     await t.call(REPORTER, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'Mail is down' } });
     expect(t.events).toHaveLength(1);
-    const e = t.events[0] as Record<string, unknown> & { issue: { id: string; key: string; fields: Record<string, unknown> } };
+    const e = t.events[0] as unknown as Record<string, unknown> & { issue: { id: string; key: string; fields: Record<string, unknown> } };
     expect(e.eventType).toBe('avi:jira:created:issue');
     expect(e.atlassianId).toBe('user-reporter');
     expect(e.associatedUsers).toEqual([{ accountId: 'user-reporter' }]);
@@ -29,7 +29,7 @@ describe('product events', () => {
     t.events.length = 0;
     await t.call(AGENT, 'POST', '/rest/api/3/issue/INC-1/transitions', { transition: { id: '41' } });
     expect(t.events.map((e) => e.eventType)).toEqual(['avi:jira:updated:issue']);
-    const e = t.events[0] as Record<string, unknown> & { issue: { fields: { status: { name: string } } }; changelog: { id: string; items: unknown[] } };
+    const e = t.events[0] as unknown as Record<string, unknown> & { issue: { fields: { status: { name: string } } }; changelog: { id: string; items: unknown[] } };
     expect(e.atlassianId).toBe('user-agent');
     expect(e.issue.fields.status.name).toBe('Resolved');
     expect(e.changelog.items).toEqual([
@@ -64,7 +64,7 @@ describe('product events', () => {
     t.site.seed.createIssue({ project: 'INC', summary: 'x' });
     t.events.length = 0;
     await t.call(REPORTER, 'POST', '/rest/api/3/issue/INC-1/comment', { body: adfParagraph('any news?') });
-    const e = t.events[0] as Record<string, unknown> & { comment: Record<string, unknown>; issue: { key: string } };
+    const e = t.events[0] as unknown as Record<string, unknown> & { comment: Record<string, unknown>; issue: { key: string } };
     expect(e.eventType).toBe('avi:jira:commented:issue');
     expect(e.issue.key).toBe('INC-1');
     expect(e.comment.body).toEqual(adfParagraph('any news?'));
@@ -92,7 +92,7 @@ describe('product events', () => {
     expect(t.events[1]?.eventType).toBe('avi:jira:deleted:issuelink');
   });
 
-  it('stops delivering after unsubscribe and survives a throwing listener', async () => {
+  it('stops delivering after unsubscribe and survives a throwing listener', () => {
     const t = withProject();
     const seen: string[] = [];
     t.site.onEvent(() => {
