@@ -4,3 +4,5 @@ export * from './jira-error';
 export * from './issue-gateway';
 export * from './config-store';
 export * from './sla-timer-store';
+export * from './setup-store';
+export * from './jira-admin-gateway';
