@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import type { SiteCore } from './core';
 import { createCustomField } from './mutations/admin';
 import type { CustomFieldRecord, FieldValueKind, IndexValueType } from './state/model';
@@ -21,7 +21,7 @@ export function loadManifest(source: ManifestInput | string | null | undefined):
   if (typeof source === 'object') return source;
   const path = source ?? 'manifest.yml';
   if (!existsSync(path)) return null;
-  const parsed = yaml.load(readFileSync(path, 'utf8'));
+  const parsed = loadYaml(readFileSync(path, 'utf8'));
   return typeof parsed === 'object' && parsed !== null ? parsed : null;
 }
 

@@ -86,3 +86,37 @@ export function requireAdmin(store: JiraStore, actor: Actor): void {
 export function canBrowseProject(store: JiraStore, actor: Actor, project: ProjectRecord): boolean {
   return hasProjectPermission(store, actor, project, 'BROWSE_PROJECTS');
 }
+
+/**
+ * A visibility test for many issues at once (search): browse permission is decided once per project and
+ * security-level membership once per level, instead of per issue.
+ */
+export function browseChecker(store: JiraStore, actor: Actor): (issue: IssueRecord) => boolean {
+  if (actor.kind === 'app') return () => true;
+  const projectOk = new Map<string, boolean>();
+  const levelStatic = new Map<string, boolean>();
+  const groups = new Set(store.groupsOf(actor.accountId));
+  return (issue) => {
+    let ok = projectOk.get(issue.projectId);
+    const project = store.projects.get(issue.projectId);
+    if (!project) return false;
+    if (ok === undefined) {
+      ok = hasProjectPermission(store, actor, project, 'BROWSE_PROJECTS');
+      projectOk.set(issue.projectId, ok);
+    }
+    if (!ok) return false;
+    if (issue.securityLevelId === null) return true;
+    const level = store.securityLevels.get(issue.securityLevelId);
+    if (!level) return true;
+    if ((level.members.reporter && issue.reporterId === actor.accountId) || (level.members.assignee && issue.assigneeId === actor.accountId)) return true;
+    let member = levelStatic.get(level.id);
+    if (member === undefined) {
+      member =
+        level.members.users.has(actor.accountId) ||
+        [...level.members.groups].some((g) => groups.has(g)) ||
+        [...rolesInProject(store, actor.accountId, project)].some((r) => level.members.roles.has(r));
+      levelStatic.set(level.id, member);
+    }
+    return member;
+  };
+}

@@ -107,17 +107,18 @@ function userField(env: JqlEnv, name: string, get: (i: IssueRecord) => string | 
   };
 }
 
-/** Values at a dotted path; arrays are flattened (Jira indexes each element). */
-export function valuesAtPath(root: unknown, path: string): unknown[] {
-  let current: unknown[] = [root];
-  for (const part of path.split('.').filter((p) => p.length > 0)) {
-    const next: unknown[] = [];
-    for (const c of current) {
-      if (typeof c === 'object' && c !== null && !Array.isArray(c) && part in c) next.push((c as Record<string, unknown>)[part]);
+/** A reader for one dotted path, split once (searches call it for every issue). A final array is flattened, as Jira indexes each element. */
+export function pathReader(path: string): (root: unknown) => unknown[] {
+  const parts = path.split('.').filter((p) => p.length > 0);
+  return (root) => {
+    let current: unknown = root;
+    for (const part of parts) {
+      if (typeof current !== 'object' || current === null || Array.isArray(current)) return [];
+      current = (current as Record<string, unknown>)[part];
     }
-    current = next;
-  }
-  return current.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v])).filter((v) => v !== null && v !== undefined);
+    if (current === null || current === undefined) return [];
+    return Array.isArray(current) ? (current as unknown[]).filter((v) => v !== null && v !== undefined) : [current];
+  };
 }
 
 /** An indexed JSON value (issue property or object custom field) of a declared type. */
@@ -200,7 +201,8 @@ export function resolveField(env: JqlEnv, field: JqlField): Accessor {
     if (!entry) {
       fail(400, `Field 'issue.property[${key}].${path}' is not indexed: declare it in a jira:entityProperty module of the manifest.`);
     }
-    return indexedField(env, `issue.property[${key}].${path}`, entry.type, (i) => valuesAtPath(i.properties.get(key), path));
+    const read = pathReader(path);
+    return indexedField(env, `issue.property[${key}].${path}`, entry.type, (i) => read(i.properties.get(key)));
   }
 
   switch (lower) {
@@ -278,12 +280,16 @@ export function resolveField(env: JqlEnv, field: JqlField): Accessor {
 
   for (const e of store.propertyIndex) {
     if (e.searchAlias !== null && e.searchAlias.toLowerCase() === lower) {
-      return indexedField(env, field.name, e.type, (i) => valuesAtPath(i.properties.get(e.propertyKey), e.path));
+      const read = pathReader(e.path);
+      return indexedField(env, field.name, e.type, (i) => read(i.properties.get(e.propertyKey)));
     }
   }
   for (const cf of store.customFields.values()) {
     for (const [alias, a] of cf.aliases) {
-      if (alias.toLowerCase() === lower) return indexedField(env, field.name, a.type, (i) => valuesAtPath(i.custom.get(cf.id), a.property));
+      if (alias.toLowerCase() === lower) {
+        const read = pathReader(a.property);
+        return indexedField(env, field.name, a.type, (i) => read(i.custom.get(cf.id)));
+      }
     }
   }
 

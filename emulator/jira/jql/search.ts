@@ -1,5 +1,5 @@
 import { fail } from '../errors';
-import { actorAccountId, canBrowseIssue } from '../permissions';
+import { actorAccountId, browseChecker } from '../permissions';
 import type { Actor } from '../site-contract';
 import type { IssueRecord } from '../state/model';
 import type { JiraStore } from '../state/store';
@@ -31,7 +31,7 @@ export class SearchEngine {
   constructor(private readonly store: JiraStore) {}
 
   /** Matching issue ids in result order, visible to the actor. Throws Jira's 400 for bad or unbounded JQL. */
-  run(actor: Actor, jql: string, now: number, opts: { requireBounded: boolean }): string[] {
+  run(actor: Actor, jql: string, now: number, opts: { requireBounded: boolean; sorted?: boolean }): string[] {
     const query = parseJql(jql);
     if (opts.requireBounded && query.where === null) fail(400, UNBOUNDED_JQL);
     const env: JqlEnv = { store: this.store, actor, accountId: actorAccountId(actor), now };
@@ -40,15 +40,16 @@ export class SearchEngine {
     const hint = query.where ? projectHint(env, query.where) : null;
 
     const candidates: IssueRecord[] = [];
+    const canSee = browseChecker(this.store, actor);
     const consider = (issue: IssueRecord | undefined) => {
-      if (issue && canBrowseIssue(this.store, actor, issue) && predicate(issue)) candidates.push(issue);
+      if (issue && canSee(issue) && predicate(issue)) candidates.push(issue);
     };
     if (hint) {
       for (const pid of hint) for (const id of this.store.issuesByProject.get(pid) ?? []) consider(this.store.issues.get(id));
     } else {
       for (const issue of this.store.issues.values()) consider(issue);
     }
-    return sorter(candidates).map((i) => i.id);
+    return (opts.sorted === false ? candidates : sorter(candidates)).map((i) => i.id);
   }
 
   /** Keep a result for later pages; returns the snapshot id the page token carries. */
