@@ -120,6 +120,12 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
   const installed = await runtime.lifecycle('installed', DEMO_USERS.admin);
   for (const d of installed) appSteps.push({ step: `lifecycle ${d.functionKey}`, ok: d.outcome === 'ok', ...(d.error ? { detail: `${d.error.name}: ${d.error.message}` } : {}) });
 
+  try {
+    await runProjectSetup(runtime, project);
+    appSteps.push({ step: 'setup/run', ok: true });
+  } catch (err) {
+    appSteps.push({ step: 'setup/run', ok: false, detail: err instanceof Error ? err.message : String(err) });
+  }
   for (const name of ['Incident', 'Problem']) {
     if (!site.store.issueTypeByName(name)) seed.createIssueType({ name, description: `${name} (created by the demo seed; the app's setup normally does this)` });
   }
@@ -250,11 +256,25 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
   return { projectKey, projectId: project.id, users: { ...DEMO_USERS }, incidents, problems, overdueOpen, appSteps, deliveries };
 }
 
-/** Store the default config the way the settings page would: resolver `config/save` as the admin. */
-async function saveConfigThroughResolver(runtime: ForgeRuntime, project: { id: string; key: string }): Promise<void> {
-  await runtime.invoke({
-    functionKey: 'config/save',
-    payload: { projectKey: project.key, config: defaultConfig() },
+/** Call a resolver as the settings page would (the admin, in project settings) and unwrap its envelope. */
+async function settingsCall(runtime: ForgeRuntime, project: { id: string; key: string }, functionKey: string, payload: unknown): Promise<unknown> {
+  const result = (await runtime.invoke({
+    functionKey,
+    payload,
     context: { moduleKey: 'settings', accountId: DEMO_USERS.admin, project: { id: project.id, key: project.key } },
-  });
+  })) as { ok?: boolean; data?: unknown; error?: { code?: string; message?: { en?: string }; detail?: string } } | undefined;
+  if (result?.ok === true) return result.data;
+  const e = result?.error;
+  throw new Error(`${functionKey}: ${e?.code ?? 'no envelope'} ${e?.message?.en ?? ''} ${e?.detail ?? ''}`.trim());
+}
+
+/** Run the app's project setup, then store the default config, the way an admin does in settings. */
+async function saveConfigThroughResolver(runtime: ForgeRuntime, project: { id: string; key: string }): Promise<void> {
+  const current = (await settingsCall(runtime, project, 'config/get', { projectKey: project.key })) as { version?: number };
+  await settingsCall(runtime, project, 'config/save', { projectKey: project.key, expectedVersion: current.version ?? 0, config: defaultConfig(), note: 'Demo seed defaults' });
+}
+
+/** The app's idempotent project setup (`setup/run`), as a project admin would start it from settings. */
+export async function runProjectSetup(runtime: ForgeRuntime, project: { id: string; key: string }): Promise<unknown> {
+  return settingsCall(runtime, project, 'setup/run', { projectKey: project.key });
 }
