@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { load as loadYaml } from 'js-yaml';
 import type { SiteCore } from './core';
+import { SYSTEM_JQL_NAMES } from './jql/fields';
 import { createCustomField } from './mutations/admin';
 import type { CustomFieldRecord, FieldValueKind, IndexValueType } from './state/model';
 
@@ -74,7 +75,12 @@ export function applyManifest(core: SiteCore, manifest: ManifestInput): void {
     const schema = typeof m.schema === 'object' && m.schema !== null ? (m.schema as Record<string, unknown>) : {};
     const props = typeof schema.properties === 'object' && schema.properties !== null ? (schema.properties as Record<string, Record<string, unknown>>) : {};
     for (const [name, prop] of Object.entries(props)) {
-      if (typeof prop.searchAlias === 'string') aliases.set(prop.searchAlias, { property: name, type: aliasType(prop) });
+      if (typeof prop.searchAlias !== 'string') continue;
+      aliases.set(prop.searchAlias, { property: name, type: aliasType(prop) });
+      if (SYSTEM_JQL_NAMES.has(prop.searchAlias.toLowerCase())) {
+        // JQL would read the system field instead, silently: make the collision visible.
+        console.warn(`[jira-emulator] manifest: searchAlias '${prop.searchAlias}' of ${moduleKey}.${name} collides with the system JQL field '${prop.searchAlias.toLowerCase()}'; JQL will use the system field.`);
+      }
     }
     createCustomField(core, {
       name: typeof m.name === 'string' ? m.name : moduleKey,

@@ -169,6 +169,13 @@ function indexedField(env: JqlEnv, name: string, type: IndexValueType, read: (i:
   }
 }
 
+/** JQL names of system fields; an alias with one of these names is shadowed by the system field. */
+export const SYSTEM_JQL_NAMES: ReadonlySet<string> = new Set([
+  'project', 'issuetype', 'type', 'status', 'statuscategory', 'priority', 'resolution', 'assignee', 'reporter', 'creator',
+  'key', 'issuekey', 'id', 'issue', 'labels', 'level', 'summary', 'description', 'comment', 'text', 'created', 'createddate',
+  'updated', 'updateddate', 'resolved', 'resolutiondate', 'statuscategorychangeddate', 'due', 'duedate',
+]);
+
 const DATE_FIELDS: Record<string, { id: string; get: (i: IssueRecord) => number | null }> = {
   created: { id: 'created', get: (i) => i.created },
   createddate: { id: 'created', get: (i) => i.created },
