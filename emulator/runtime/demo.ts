@@ -60,7 +60,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     });
     const u = summary.users;
     const key = summary.projectKey;
-    const firstIncident = summary.incidents.find((k) => !summary.problems.includes(k)) ?? `${key}-1`;
+    const firstIncident = summary.incidents.find((k) => !summary.restricted.includes(k)) ?? `${key}-1`;
     const urls = [
       { label: 'Issue view (agent)', url: `${server.url}/browse/${firstIncident}?as=${u.agent}` },
       { label: 'Issue view in Japanese', url: `${server.url}/browse/${firstIncident}?as=${u.agent}&locale=ja-JP` },

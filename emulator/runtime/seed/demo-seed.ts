@@ -30,6 +30,8 @@ export interface DemoSeedSummary {
   users: Record<DemoRole, string>;
   incidents: string[];
   problems: string[];
+  /** Security incidents restricted to CSIRT (invisible to agents and managers). */
+  restricted: string[];
   /** Open incidents whose age exceeds a typical goal for their priority (expected to show as breached). */
   overdueOpen: string[];
   /** Steps through the app that did not succeed (e.g. handlers still throwing NotImplementedError). */
@@ -154,7 +156,8 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
   };
   const agents = [DEMO_USERS.agent, DEMO_USERS.agent2];
   const incidents: string[] = [];
-  const overdueOpen: string[] = [];
+  const overdueHolders: { key?: string }[] = [];
+  const restricted: string[] = [];
   const byKind = new Map<Kind, string[]>(KINDS.map((k) => [k, []]));
 
   for (let i = 0; i < count; i++) {
@@ -199,7 +202,10 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
 
     if (kind === 'security' && csirtLevel !== undefined) {
       // Triage restricts it: only CSIRT and project admins can see it from then on.
-      at(created + 60_000, `restrict ${i + 1}`, () => seed.edit(keyOf(), { security: { id: csirtLevel } }, { by: DEMO_USERS.csirt }));
+      at(created + 60_000, `restrict ${i + 1}`, () => {
+        seed.edit(keyOf(), { security: { id: csirtLevel } }, { by: DEMO_USERS.csirt });
+        restricted.push(keyOf());
+      });
     }
     // Decide the fate: recent ones stay open more often; some old P1/P2 stay open (breached SLAs).
     const recent = age < 3 * 86_400_000;
@@ -212,7 +218,7 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
     if (leaveOpen) {
       if (random() < 0.6) at(firstTouch + 5 * 60_000, `start ${i + 1}`, () => seed.transition(keyOf(), 'In Progress', { by: assignee }));
       if (random() < 0.2) at(firstTouch + 30 * 60_000, `wait ${i + 1}`, () => seed.transition(keyOf(), 'Waiting for customer', { by: assignee }));
-      if (age > (GOAL_MINUTES[p - 1] ?? GOAL_MINUTES[2]!) * 60_000) overdueOpen.push(`#${i + 1}`);
+      if (age > (GOAL_MINUTES[p - 1] ?? GOAL_MINUTES[2]!) * 60_000) overdueHolders.push(holder);
     } else {
       const work = (GOAL_MINUTES[p - 1] ?? 1440) * (0.2 + random() * (random() < 0.2 ? 2 : 0.9));
       const resolved = firstTouch + Math.floor(work) * 60_000;
@@ -235,8 +241,11 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
     });
     at(t + 3_600_000, `problem links ${n + 1}`, () => {
       const pool = n === 3 ? (byKind.get('security') ?? []) : (byKind.get('failure') ?? []);
-      const linked = pool.filter((_, idx) => idx % problemTitles.length === n).slice(0, 4);
-      for (const incident of linked) if (holder.key !== undefined) seed.link('Relates', holder.key, incident, { by: DEMO_USERS.agent });
+      // Earlier incidents of the same kind become this problem's incidents (security ones: only CSIRT sees them).
+      const spread = pool.filter((_, idx) => idx % 3 === n % 3);
+      const linked = (spread.length > 0 ? spread : pool).slice(-4);
+      const by = n === 3 ? DEMO_USERS.csirt : DEMO_USERS.agent;
+      for (const incident of linked) if (holder.key !== undefined) seed.link('Relates', holder.key, incident, { by });
     });
   });
 
@@ -247,13 +256,14 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
     await runtime.settle();
   }
   runtime.setClockSilently(end);
+  const overdueOpen = overdueHolders.flatMap((h) => (h.key === undefined ? [] : [h.key]));
   const sweep = await runtime.tick().catch(() => []);
   for (const d of sweep) appSteps.push({ step: `scheduled ${d.functionKey}`, ok: d.outcome === 'ok', ...(d.error ? { detail: `${d.error.name}: ${d.error.message}` } : {}) });
 
   const deliveries: Record<string, number> = {};
   for (const d of runtime.deliveries.slice(deliveriesBefore)) deliveries[d.outcome] = (deliveries[d.outcome] ?? 0) + 1;
   log(`${incidents.length} incidents, ${problems.length} problems, deliveries ${JSON.stringify(deliveries)}`);
-  return { projectKey, projectId: project.id, users: { ...DEMO_USERS }, incidents, problems, overdueOpen, appSteps, deliveries };
+  return { projectKey, projectId: project.id, users: { ...DEMO_USERS }, incidents, problems, restricted, overdueOpen, appSteps, deliveries };
 }
 
 /** Call a resolver as the settings page would (the admin, in project settings) and unwrap its envelope. */

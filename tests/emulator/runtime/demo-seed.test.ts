@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asUser, route } from '@forge/api';
+import type { EmulatedJira } from '../../../emulator/jira/index';
+import type { ForgeRuntime } from '../../../emulator/runtime/forge-runtime';
+import { seedDemo, type DemoSeedSummary } from '../../../emulator/runtime/seed/demo-seed';
+import { startRuntime } from './support/runtime';
+
+const NOW = Date.parse('2026-03-31T03:00:00.000Z');
+let runtime: ForgeRuntime;
+let summary: DemoSeedSummary;
+
+beforeAll(async () => {
+  runtime = await startRuntime({ start: NOW });
+  summary = await seedDemo(runtime);
+}, 60_000);
+
+afterAll(() => runtime.dispose());
+
+interface SearchIssue {
+  key: string;
+  fields: { created: string; status: { statusCategory: { key: string } }; priority: { name: string }; issuetype: { name: string }; labels: string[] };
+}
+
+async function search(accountId: string, jql: string): Promise<SearchIssue[]> {
+  const out: SearchIssue[] = [];
+  let token: string | undefined;
+  do {
+    const res = await asUser(accountId).requestJira(route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jql, maxResults: 100, fields: ['created', 'status', 'priority', 'issuetype', 'labels'], ...(token ? { nextPageToken: token } : {}) }),
+    });
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { issues: SearchIssue[]; nextPageToken?: string };
+    out.push(...page.issues);
+    token = page.nextPageToken;
+  } while (token !== undefined);
+  return out;
+}
+
+describe('demo seed', () => {
+  it('creates 50 incidents over the last 30 days and 4 problems, ending with the clock at "now"', async () => {
+    expect(summary.incidents).toHaveLength(50);
+    expect(summary.problems).toHaveLength(4);
+    expect(runtime.clock.now()).toBe(NOW);
+    const all = await search(summary.users.admin, 'project = INC AND issuetype = Incident');
+    expect(all).toHaveLength(50);
+    const created = all.map((i) => Date.parse(i.fields.created));
+    expect(Math.min(...created)).toBeGreaterThanOrEqual(NOW - 30 * 86_400_000);
+    expect(Math.max(...created)).toBeLessThan(NOW);
+  });
+
+  it('spreads incidents across kinds, priorities and status categories', async () => {
+    const all = await search(summary.users.admin, 'project = INC AND issuetype = Incident');
+    const distinct = (f: (i: SearchIssue) => string) => new Set(all.map(f)).size;
+    expect(distinct((i) => i.fields.labels.join(','))).toBe(3);
+    expect(distinct((i) => i.fields.priority.name)).toBeGreaterThanOrEqual(4);
+    expect(new Set(all.map((i) => i.fields.status.statusCategory.key))).toEqual(new Set(['new', 'indeterminate', 'done']));
+    expect(summary.overdueOpen.length).toBeGreaterThan(0);
+  });
+
+  it('restricts security incidents to CSIRT: the agent does not see them, CSIRT does, the outsider sees nothing', async () => {
+    expect(summary.restricted.length).toBeGreaterThan(0);
+    const agentSees = new Set((await search(summary.users.agent, 'project = INC')).map((i) => i.key));
+    const csirtSees = new Set((await search(summary.users.csirt, 'project = INC')).map((i) => i.key));
+    for (const key of summary.restricted) {
+      expect(agentSees.has(key)).toBe(false);
+      expect(csirtSees.has(key)).toBe(true);
+    }
+    const outsider = await asUser(summary.users.outsider).requestJira(route`/rest/api/3/issue/${summary.incidents[0]!}`);
+    expect(outsider.status).toBe(404);
+  });
+
+  it('links each problem to incidents, writes the history through events, and stores the default config via the app', async () => {
+    const jira = runtime.site as EmulatedJira;
+    for (const key of summary.problems) expect(jira.store.issueByIdOrKey(key)?.linkIds.size ?? 0).toBeGreaterThan(0);
+    expect(runtime.emitted.length).toBeGreaterThan(150);
+    expect(summary.appSteps.find((s) => s.step === 'save default config')).toEqual({ step: 'save default config', ok: true });
+    const got = (await runtime.invoke({
+      functionKey: 'config/get',
+      payload: { projectKey: 'INC' },
+      context: { moduleKey: 'settings', accountId: summary.users.admin, project: { id: summary.projectId, key: 'INC' } },
+    })) as { ok: boolean; data: { state: string; version: number } };
+    expect(got).toMatchObject({ ok: true, data: { state: 'ok', version: 1 } });
+  });
+});
