@@ -1,0 +1,115 @@
+import type { Config } from '../../config';
+import type { IssueGateway, IssueSnapshot } from '../ports/issue-gateway';
+import type { SiteCatalog } from '../ports/setup-store';
+import { canonicalJson } from '../sla/sla-summary';
+import { decidePriority, type ManualChange, type MatrixFieldValue, type PriorityDecision } from './decide-priority';
+import { OverrideVerdictSchema, PRIORITY_PROPERTY_KEY, priorityOverrideOf, type OverrideVerdict } from './priority-override';
+
+/**
+ * Keeps an incident's priority-matrix field and Jira Priority in line with impact x urgency.
+ * REST calls: none when everything matches; one POST /app/field/value when the matrix value changed;
+ * one PUT /issue when Priority must follow; for a manual change by someone not allowed to override,
+ * the PUT plus one comment; a permission check (1-3 calls) only the first time a manual change is seen.
+ */
+
+export interface SyncPriorityDeps {
+  readonly gateway: IssueGateway;
+}
+
+export interface SyncPriorityInput {
+  readonly issue: IssueSnapshot;
+  readonly config: Config;
+  readonly catalog: SiteCatalog | null;
+}
+
+export type SyncPriorityOutcome = 'no-input' | 'in-sync' | 'applied' | 'override-kept' | 'reverted';
+
+export interface SyncPriorityResult {
+  readonly outcome: SyncPriorityOutcome;
+  readonly decision: PriorityDecision;
+  readonly matrixWritten: boolean;
+  readonly priorityWritten: boolean;
+  readonly commentId: string | null;
+}
+
+/** Whether the author of a manual change may override (cached per changelog entry in an issue property). */
+async function mayOverride(gateway: IssueGateway, issue: IssueSnapshot, config: Config, change: ManualChange): Promise<{ allowed: boolean; fresh: OverrideVerdict | null }> {
+  const cached = OverrideVerdictSchema.safeParse(issue.properties[PRIORITY_PROPERTY_KEY]);
+  if (cached.success && cached.data.changeId === change.changeId) return { allowed: cached.data.allowed, fresh: null };
+  const settings = priorityOverrideOf(config);
+  let allowed = false;
+  if (settings.groups.length > 0) {
+    const groups = new Set((await gateway.userGroups(change.author)).map((g) => g.toLowerCase()));
+    allowed = settings.groups.some((g) => groups.has(g.toLowerCase()));
+  }
+  for (const role of settings.projectRoles) {
+    if (allowed) break;
+    allowed = (await gateway.projectRoleMembers(issue.projectKey, role)).includes(change.author);
+  }
+  return { allowed, fresh: { schemaVersion: 1, changeId: change.changeId, author: change.author, allowed } };
+}
+
+function revertComment(decision: Extract<PriorityDecision, { kind: 'manual' }>, config: Config): string {
+  const from = decision.change.toName ?? '?';
+  const to = decision.jiraPriority;
+  const roles = priorityOverrideOf(config);
+  const who = [...roles.projectRoles.map((r) => `role "${r}"`), ...roles.groups.map((g) => `group "${g}"`)].join(', ') || '-';
+  const whoJa = [...roles.projectRoles.map((r) => `ロール「${r}」`), ...roles.groups.map((g) => `グループ「${g}」`)].join('、') || '-';
+  return [
+    `[Incident Desk] 優先度は影響度と緊急度から自動で決まります（${decision.explanation.text.ja}）。` +
+      `優先度を手動で変更できるのは ${whoJa} のメンバーだけのため、「${from}」から「${to}」に戻しました。` +
+      `優先度を変えるには影響度または緊急度を見直してください。`,
+    `[Incident Desk] Priority is set automatically from impact and urgency (${decision.explanation.text.en}). ` +
+      `Only members of ${who} may change it by hand, so it was changed back from "${from}" to "${to}". ` +
+      `To change the priority, review the impact or urgency.`,
+  ].join('\n\n');
+}
+
+function sameValue(current: unknown, next: MatrixFieldValue | null): boolean {
+  if (next === null) return current === null || current === undefined;
+  return current !== null && current !== undefined && canonicalJson(current) === canonicalJson(next);
+}
+
+export async function syncPriority(deps: SyncPriorityDeps, input: SyncPriorityInput): Promise<SyncPriorityResult> {
+  const { issue, config, catalog } = input;
+  const decision = decidePriority(issue, config, catalog);
+  const { gateway } = deps;
+  let outcome: SyncPriorityOutcome;
+  let matrixValue: MatrixFieldValue | null = decision.matrixValue;
+  let priorityWritten = false;
+  let commentId: string | null = null;
+  switch (decision.kind) {
+    case 'no-input':
+      outcome = 'no-input';
+      break;
+    case 'in-sync':
+      outcome = 'in-sync';
+      break;
+    case 'apply':
+      await gateway.editIssue(issue.id, { fields: { priority: { name: decision.jiraPriority } }, notifyUsers: false });
+      priorityWritten = true;
+      outcome = 'applied';
+      break;
+    case 'manual': {
+      const verdict = await mayOverride(gateway, issue, config, decision.change);
+      if (verdict.allowed) {
+        matrixValue = { ...decision.matrixValue, jiraPriority: decision.change.toName ?? decision.jiraPriority, overridden: true, overrideReason: `manual:${decision.change.author}` };
+        if (verdict.fresh !== null) await gateway.setProperty(issue.id, PRIORITY_PROPERTY_KEY, verdict.fresh);
+        outcome = 'override-kept';
+      } else {
+        await gateway.editIssue(issue.id, { fields: { priority: { name: decision.jiraPriority } }, notifyUsers: false });
+        priorityWritten = true;
+        commentId = (await gateway.addComment(issue.id, revertComment(decision, config))).id;
+        outcome = 'reverted';
+      }
+      break;
+    }
+  }
+  const fieldId = catalog?.fields.priorityMatrix ?? null;
+  let matrixWritten = false;
+  if (fieldId !== null && !sameValue(issue.fields[fieldId], matrixValue)) {
+    await gateway.setAppFieldValues([{ field: fieldId, issueIds: [issue.id], value: matrixValue }], { generateChangelog: false });
+    matrixWritten = true;
+  }
+  return { outcome, decision, matrixWritten, priorityWritten, commentId };
+}
