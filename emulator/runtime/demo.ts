@@ -39,7 +39,12 @@ export function buildUi(log: (line: string) => void): boolean {
     return false;
   }
   log('building Custom UI pages (npm run build:ui) ...');
-  const res = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, npm_config_loglevel: 'error' } });
+  const res = spawnSync('npm', ['run', '--silent', 'build:ui'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    // A page served to a browser is a production build, whatever NODE_ENV the caller runs under (vitest sets 'test').
+    env: { ...process.env, NODE_ENV: 'production', npm_config_loglevel: 'error' },
+  });
   if (res.status !== 0) {
     log('build:ui failed: pages without a build show a placeholder; the site still starts');
     return false;

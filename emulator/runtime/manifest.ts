@@ -51,6 +51,8 @@ export interface UiModule {
   title: TitleText;
   /** Settings sub-pages (`pages[].route`). */
   pages: { route: string; title: TitleText }[];
+  /** jira:customField value type (`object`, `string`, ...). */
+  fieldType?: string;
 }
 
 export type TitleText = string | { i18n: string } | undefined;
@@ -85,6 +87,7 @@ const UiModuleSchema = z.object({
   title: TitleSchema,
   name: TitleSchema,
   pages: z.array(z.object({ route: z.string(), title: TitleSchema })).optional(),
+  type: z.string().optional(),
 });
 
 /** Parse manifest YAML text into what the runtime needs. Throws a ZodError naming the bad entry. */
@@ -116,6 +119,7 @@ export function parseRuntimeManifest(text: string): RuntimeManifest {
         ...(u.resolver ? { resolverFunctionKey: u.resolver.function } : {}),
         title: u.title ?? u.name,
         pages: (u.pages ?? []).map((p) => ({ route: p.route, title: p.title })),
+        ...(type === 'jira:customField' && u.type !== undefined ? { fieldType: u.type } : {}),
       });
     }
   }

@@ -132,9 +132,17 @@ function notFound(runtime: ForgeRuntime, viewer: Viewer, users: { accountId: str
 
 export async function issuePage(runtime: ForgeRuntime, viewer: Viewer, issueKey: string, path: string): Promise<PageResult> {
   const users = await usersFor(runtime);
+  // Forge app fields are keyed `<appId>__<ENV>__<moduleKey>`: find each jira:customField module's field id.
+  const fieldList = await get(runtime, '/rest/api/3/field', { kind: 'app' });
+  const appFields = new Map<string, string>();
+  for (const f of Array.isArray(fieldList.body) ? fieldList.body.map(obj) : []) {
+    const key = str(f.key);
+    const module = runtime.manifest.uiModules.find((m) => m.type === 'jira:customField' && key.endsWith(`__${m.key}`));
+    if (module) appFields.set(module.key, str(f.id));
+  }
   const res = await get(
     runtime,
-    `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=summary,status,priority,issuetype,assignee,reporter,created,updated,description,labels,project,resolutiondate`,
+    `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=summary,status,priority,issuetype,assignee,reporter,created,updated,description,labels,project,resolutiondate${[...appFields.values()].map((id) => `,${id}`).join('')}`,
     actorOf(viewer),
   );
   if (res.status !== 200) {
@@ -154,7 +162,17 @@ export async function issuePage(runtime: ForgeRuntime, viewer: Viewer, issueKey:
     `<section class="module" data-testid="module-${esc(m.key)}"><div class="module-title">${esc(resolveTitle(runtime.manifest, m.title, viewer.locale, m.key))}</div>${inner}</section>`;
   const panels = modules.filter((m) => m.type === 'jira:issuePanel').map((m) => titled(m, frame(runtime, m, viewer, extra, 220)));
   const contexts = modules.filter((m) => m.type === 'jira:issueContext').map((m) => titled(m, frame(runtime, m, viewer, extra, 120)));
-  const fields = modules.filter((m) => m.type === 'jira:customField').map((m) => titled(m, frame(runtime, m, viewer, extra, 60)));
+  const fields = modules
+    .filter((m) => m.type === 'jira:customField')
+    .map((m) => {
+      const fieldId = appFields.get(m.key);
+      const fieldExtension = {
+        ...(fieldId !== undefined ? { fieldId, fieldValue: f[fieldId] ?? null } : {}),
+        fieldType: m.fieldType ?? 'string',
+        renderContext: 'issue-view',
+      };
+      return titled(m, frame(runtime, m, viewer, { ...extra, extension: fieldExtension }, 60));
+    });
   const person = (v: unknown): string => esc(str(obj(v).displayName) || 'Unassigned');
   const body = `<main><div class="col-main">
 <div class="crumbs"><a href="/projects/${esc(project.key)}/issues">${esc(project.name ?? project.key)}</a> / <span data-testid="issue-key">${esc(issue.key)}</span></div>

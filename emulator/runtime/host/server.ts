@@ -120,6 +120,11 @@ async function handle(runtime: ForgeRuntime, options: EmulatorServerOptions, uiL
   if (p === '/__emulator/bridge' && method === 'POST') return bridge(runtime, uiLog, req, res);
   if (p.startsWith('/__emulator/')) return control(runtime, options, uiLog, req, res, method, url);
   if (p.startsWith('/static/')) return serveStatic(runtime, res, url);
+  if (p === '/favicon.ico') {
+    res.writeHead(204);
+    res.end();
+    return;
+  }
   if (method !== 'GET') throw new HttpError(405, `${method} is not allowed on ${p}`);
 
   const viewer = viewerOf(req, url, res, options.defaultUser ?? 'user-agent');

@@ -5,6 +5,7 @@ import type { ForgeRuntime } from '../../../emulator/runtime/forge-runtime';
 import { startEmulatorServer, type EmulatorServer } from '../../../emulator/runtime/host/server';
 import { bridgeShimSource, encodeFrameToken, shimConfig } from '../../../emulator/runtime/host/frames';
 import type { UiContextInput } from '../../../emulator/runtime/ui-context';
+import { parseRuntimeManifest } from '../../../emulator/runtime/manifest';
 import { emittingSite, startRuntime } from './support/runtime';
 
 let runtime: ForgeRuntime;
@@ -123,5 +124,31 @@ describe('Custom UI frames and the bridge', () => {
     await expect(bridge.invoke('fail')).rejects.toThrow('bad input');
     const url = await bridge.router.getUrl({ target: 'issue', issueKey: 'INC-9' });
     expect(url?.pathname).toBe('/browse/INC-9');
+  });
+});
+
+describe('frames without a Vite build', () => {
+  it('serves a placeholder that shows the frame context through the bridge', async () => {
+    const rt2Manifest = parseRuntimeManifest(`
+modules:
+  jira:issuePanel:
+    - { key: later-panel, resource: later, resolver: { function: resolver }, title: Later }
+resources:
+  - { key: later, path: static/not-built-yet/build }
+`);
+    runtime.dispose();
+    const other = await startRuntime({ site: site.site, manifest: rt2Manifest });
+    const srv = await startEmulatorServer(other, { port: 0 });
+    try {
+      const token = encodeFrameToken({ moduleKey: 'later-panel', accountId: 'user-agent', issue: { id: '1', key: 'INC-5' } });
+      const html = await (await fetch(`${srv.url}/static/later/index.html?frame=${token}`)).text();
+      expect(html).toMatch(/<head[^>]*><script data-forge-emulator-bridge>/);
+      expect(html).toContain('data-testid="placeholder"');
+      expect(html).toContain("callBridge('getContext')");
+      expect(html).toContain('static/not-built-yet/build');
+    } finally {
+      await srv.close();
+      other.dispose();
+    }
   });
 });
