@@ -33,7 +33,10 @@ export function optionLevelId(raw: unknown, optionMap: Readonly<Record<string, s
   }
   if (text === undefined) return null;
   const wanted = loose(text);
-  const level = levels.find((l) => loose(l.id) === wanted || loose(l.labels.ja) === wanted || loose(l.labels.en) === wanted);
+  // Setup writes options as "ja / en"; admins may have kept either language alone.
+  const level = levels.find(
+    (l) => loose(l.id) === wanted || loose(l.labels.ja) === wanted || loose(l.labels.en) === wanted || loose(`${l.labels.ja} / ${l.labels.en}`) === wanted,
+  );
   return level?.id ?? null;
 }
 

@@ -1,0 +1,22 @@
+import { kvs } from '@forge/kvs';
+import { SetupStatusSchema, type SetupStatus, type SetupStore } from '../../app/ports/setup-store';
+import { safeKeyPart } from './kvs-errors';
+
+/**
+ * Setup status and site catalog per project, plain KVS key `setup:<projectKey>`. A record that does
+ * not parse reads as "never set up" (setup then finds everything existing and rewrites it).
+ */
+const keyOf = (projectKey: string): string => `setup:${safeKeyPart(projectKey)}`;
+
+export class KvsSetupStore implements SetupStore {
+  async load(projectKey: string): Promise<SetupStatus | null> {
+    const value = await kvs.get<unknown>(keyOf(projectKey));
+    if (value === undefined) return null;
+    const parsed = SetupStatusSchema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  }
+
+  async save(status: SetupStatus): Promise<void> {
+    await kvs.set(keyOf(status.projectKey), SetupStatusSchema.parse(status));
+  }
+}
