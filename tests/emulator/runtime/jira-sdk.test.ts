@@ -162,3 +162,27 @@ describe('product events from the real site reach the trigger', () => {
     expect(runtime.deliveries.map((d) => d.outcome)).toEqual(['ok', 'ok', 'skipped-self']);
   });
 });
+
+describe('Jira REST over HTTP', () => {
+  it('serves the real paths, acting as X-Emulator-User, basic auth, or the app', async () => {
+    const { startEmulatorServer } = await import('../../../emulator/runtime/host/server');
+    const server = await startEmulatorServer(runtime, { port: 0 });
+    try {
+      const get = (headers: Record<string, string>) => fetch(`${server.url}/rest/api/3/issue/INC-1?fields=summary`, { headers });
+      expect((await get({ 'x-emulator-user': 'user-agent' })).status).toBe(200);
+      expect((await get({ 'x-emulator-user': 'user-outsider' })).status).toBe(404);
+      expect((await get({ authorization: `Basic ${Buffer.from('user-outsider:token').toString('base64')}` })).status).toBe(404);
+      const asApp = await get({});
+      expect(await asApp.json()).toMatchObject({ key: 'INC-1', fields: { summary: 'Incident 1' } });
+      const created = await fetch(`${server.url}/rest/api/3/issue`, {
+        method: 'POST',
+        headers: { 'x-emulator-user': 'user-reporter', 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'Via HTTP' } }),
+      });
+      expect(created.status).toBe(201);
+      expect(runtime.jiraCalls.at(-1)).toMatchObject({ via: 'http', actor: { kind: 'user', accountId: 'user-reporter' }, status: 201 });
+    } finally {
+      await server.close();
+    }
+  });
+});
