@@ -1,8 +1,14 @@
+import { handleIssueEvent, type IssueEventOutcome } from '../../app/issue-events/handle-issue-event';
 import { NotImplementedError } from '../not-implemented';
+import { createBackend, issueEventDeps } from '../wiring';
 
-/** avi:jira:created:issue / avi:jira:updated:issue */
-export function onIssueEvent(_event: unknown, _context: unknown): Promise<void> {
-  return Promise.reject(new NotImplementedError('onIssueEvent', 5));
+/**
+ * avi:jira:created:issue / avi:jira:updated:issue: priority sync and SLA recompute from the full
+ * changelog. Errors propagate so Forge records the failure (product triggers are not retried; the
+ * next event or the sweep recomputes from history anyway).
+ */
+export async function onIssueEvent(event: unknown, _context: unknown): Promise<IssueEventOutcome> {
+  return handleIssueEvent(issueEventDeps(createBackend()), event);
 }
 
 /** avi:jira:created:issuelink / avi:jira:deleted:issuelink */
@@ -10,7 +16,10 @@ export function onIssueLinkEvent(_event: unknown, _context: unknown): Promise<vo
   return Promise.reject(new NotImplementedError('onIssueLinkEvent', 7));
 }
 
-/** avi:jira:commented:issue */
-export function onCommentEvent(_event: unknown, _context: unknown): Promise<void> {
-  return Promise.reject(new NotImplementedError('onCommentEvent', 5));
+/**
+ * avi:jira:commented:issue: a comment can be an agent's first response, so the SLA is recomputed
+ * (the event carries the issue, so the same path applies).
+ */
+export async function onCommentEvent(event: unknown, _context: unknown): Promise<IssueEventOutcome> {
+  return handleIssueEvent(issueEventDeps(createBackend()), event);
 }
