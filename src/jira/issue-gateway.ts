@@ -187,14 +187,32 @@ export class JiraIssueGateway implements IssueGateway {
     return { accountIds: r.values.filter((v) => v.active !== false).map((v) => v.accountId), isLast: r.isLast ?? true };
   }
 
-  async projectRoleMembers(projectIdOrKey: string, roleName: string): Promise<readonly string[]> {
+  async projectRoleActors(projectIdOrKey: string, roleName: string): Promise<{ readonly users: readonly string[]; readonly groups: readonly string[] } | null> {
     const roles = await this.client.get(route`/rest/api/3/project/${projectIdOrKey}/role`, JiraRoleMapSchema);
     const wanted = roleName.toLowerCase();
     const url = Object.entries(roles).find(([name]) => name.toLowerCase() === wanted)?.[1];
     const roleId = url === undefined ? undefined : /\/(\d+)\/?$/.exec(url)?.[1];
-    if (roleId === undefined) return [];
+    if (roleId === undefined) return null;
     const role = await this.client.get(route`/rest/api/3/project/${projectIdOrKey}/role/${roleId}`, JiraRoleSchema);
-    return role.actors.flatMap((a) => (a.actorUser === undefined ? [] : [a.actorUser.accountId]));
+    return {
+      users: role.actors.flatMap((a) => (a.actorUser === undefined ? [] : [a.actorUser.accountId])),
+      groups: role.actors.flatMap((a) => (a.actorGroup?.name === undefined ? [] : [a.actorGroup.name])),
+    };
+  }
+
+  async projectRoleMembers(projectIdOrKey: string, roleName: string): Promise<readonly string[]> {
+    const actors = await this.projectRoleActors(projectIdOrKey, roleName);
+    if (actors === null) return [];
+    const members = new Set(actors.users);
+    for (const group of actors.groups) {
+      for (let startAt = 0; ; ) {
+        const page = await this.groupMembers(group, { startAt, maxResults: 50 });
+        for (const id of page.accountIds) members.add(id);
+        if (page.isLast || page.accountIds.length === 0) break;
+        startAt += page.accountIds.length;
+      }
+    }
+    return [...members];
   }
 
   async userGroups(accountId: string): Promise<readonly string[]> {

@@ -176,8 +176,10 @@ export interface IssueGateway {
   setAppFieldValues(updates: readonly AppFieldValueUpdate[], options?: { readonly generateChangelog?: boolean }): Promise<void>;
   /** Active members of a group, one page (`startAt` 0-based). */
   groupMembers(groupName: string, page?: { readonly startAt?: number; readonly maxResults?: number }): Promise<PageOfAccountIds>;
-  /** Account ids of a project role's user actors (2 calls: role list, then the role). Empty if no such role. */
+  /** Account ids of a project role's members: its user actors plus the active members of its group actors (2 calls + group pages). Empty if no such role. */
   projectRoleMembers(projectIdOrKey: string, roleName: string): Promise<readonly string[]>;
+  /** A project role's actors as configured (2 calls: role list, then the role); null if no such role. */
+  projectRoleActors(projectIdOrKey: string, roleName: string): Promise<{ readonly users: readonly string[]; readonly groups: readonly string[] } | null>;
   /** Names of the groups a user belongs to. */
   userGroups(accountId: string): Promise<readonly string[]>;
   /** Which of `permissions` the CALLER holds in the project or on the issue (`/mypermissions`; meant for asUser). */

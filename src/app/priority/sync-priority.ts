@@ -37,14 +37,23 @@ async function mayOverride(gateway: IssueGateway, issue: IssueSnapshot, config: 
   const cached = OverrideVerdictSchema.safeParse(issue.properties[PRIORITY_PROPERTY_KEY]);
   if (cached.success && cached.data.changeId === change.changeId) return { allowed: cached.data.allowed, fresh: null };
   const settings = priorityOverrideOf(config);
+  let groupsOfAuthor: Set<string> | null = null;
+  const authorGroups = async (): Promise<Set<string>> =>
+    (groupsOfAuthor ??= new Set((await gateway.userGroups(change.author)).map((g) => g.toLowerCase())));
   let allowed = false;
   if (settings.groups.length > 0) {
-    const groups = new Set((await gateway.userGroups(change.author)).map((g) => g.toLowerCase()));
-    allowed = settings.groups.some((g) => groups.has(g.toLowerCase()));
+    const mine = await authorGroups();
+    allowed = settings.groups.some((g) => mine.has(g.toLowerCase()));
   }
   for (const role of settings.projectRoles) {
     if (allowed) break;
-    allowed = (await gateway.projectRoleMembers(issue.projectKey, role)).includes(change.author);
+    const actors = await gateway.projectRoleActors(issue.projectKey, role);
+    if (actors === null) continue;
+    if (actors.users.includes(change.author)) allowed = true;
+    else if (actors.groups.length > 0) {
+      const mine = await authorGroups();
+      allowed = actors.groups.some((g) => mine.has(g.toLowerCase()));
+    }
   }
   return { allowed, fresh: { schemaVersion: 1, changeId: change.changeId, author: change.author, allowed } };
 }
