@@ -1,0 +1,4 @@
+export * from './incident-facts';
+export * from './rollup';
+export * from './build-report';
+export * from './report-csv';
