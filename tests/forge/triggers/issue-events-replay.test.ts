@@ -73,7 +73,7 @@ async function runScenario(delivery: Delivery): Promise<FinalState> {
   }
   const issueDeliveries = t.runtime.deliveries.filter((d) => d.functionKey === 'on-issue-event' || d.functionKey === 'on-comment-event');
   state.deliveries = issueDeliveries.length;
-  state.errors = issueDeliveries.filter((d) => d.outcome === 'error').map((d) => String(d.error));
+  state.errors = issueDeliveries.filter((d) => d.outcome === 'error').map((d) => JSON.stringify(d.error));
   return state;
 }
 
