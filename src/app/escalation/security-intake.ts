@@ -1,9 +1,8 @@
 import type { Config } from '../../config';
-import { GroupRefSchema, type GroupRef } from '../../domain/escalation';
+import { SecurityIncidentSettingsSchema, type GroupRef, type SecurityIncidentSettings } from '../../domain/escalation';
 import type { IssueSnapshot } from '../ports/issue-gateway';
 import type { FiringAction, FiringRecord } from './escalation-ports';
 import { openFiring, recordFirings, runFiring, type FiringDeps } from './execute-firing';
-import { z } from 'zod';
 
 /**
  * Security incidents get their first response from the app the moment they are created, before any SLA
@@ -15,18 +14,6 @@ import { z } from 'zod';
  * Called by the issue-created path (src/forge/triggers/issue-events.ts via the other use cases) with
  * the snapshot it already fetched, so this costs no extra read.
  */
-
-/** Security intake settings as config v3 stores them (`securityIncident`). */
-export const SecurityIncidentSettingsSchema = z.strictObject({
-  /** The issue security level to set; by id (preferred) or name. Null: leave visibility alone. */
-  issueSecurityLevel: z
-    .strictObject({ id: z.string().min(1).max(64).optional(), name: z.string().min(1).max(200).optional() })
-    .refine((l) => l.id !== undefined || l.name !== undefined, { message: 'a security level needs id or name', path: ['name'] })
-    .nullable(),
-  /** Paged at once on creation. Null: nobody is paged. */
-  csirtGroup: GroupRefSchema.nullable(),
-});
-export type SecurityIncidentSettings = z.infer<typeof SecurityIncidentSettingsSchema>;
 
 export const SECURITY_KIND_ID = 'security';
 

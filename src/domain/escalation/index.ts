@@ -3,3 +3,4 @@ export * from './escalation-schema';
 export * from './due-levels';
 export * from './pick-assignee';
 export * from './raise-priority';
+export * from './security-settings';
