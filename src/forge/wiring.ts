@@ -1,5 +1,5 @@
 import { handleSecurityIntake } from '../app/escalation/security-intake';
-import type { IssueSlaEvaluator } from '../app/escalation/run-escalations';
+import type { IssueSlaEvaluator, RunEscalationsDeps } from '../app/escalation/run-escalations';
 import type { HandleIssueEventDeps } from '../app/issue-events/handle-issue-event';
 import { systemClock, type Clock } from '../app/ports/clock';
 import type { ConfigStore } from '../app/ports/config-store';
@@ -15,7 +15,7 @@ import { forgeJiraFetch } from '../jira/forge-fetch';
 import { JiraClient, type JiraCallRecord } from '../jira/jira-client';
 import { JiraIssueGateway } from '../jira/issue-gateway';
 import { KvsConfigStore } from './storage/config-store';
-import { kvsEscalationLedger, kvsRotationStore } from './storage/escalation-ledger-store';
+import { kvsEscalationLedger, kvsRotationStore, kvsSweepCursorStore } from './storage/escalation-ledger-store';
 import { KvsSetupStore } from './storage/setup-store';
 import { KvsSlaTimerStore } from './storage/sla-timer-store';
 
@@ -123,5 +123,26 @@ export function setupService(backend: Backend): {
       return runSetup({ admin: backend.admin, store: backend.setup, clock: backend.clock }, { projectKey, config, runBy: accountId });
     },
     status: ({ projectKey }) => backend.setup.load(projectKey),
+  };
+}
+
+/**
+ * Everything the five-minute sweep (runEscalations) needs, with the SLA evaluator and the extra
+ * snapshot fields of every set-up project preloaded (KVS reads only, no REST call).
+ */
+export async function escalationSweepDeps(backend: Backend, options: { readonly outOfTime: () => boolean; readonly pageSize?: number }): Promise<RunEscalationsDeps> {
+  const projects = await backend.setup.listProjects();
+  return {
+    gateway: backend.gateways.asApp,
+    ledger: kvsEscalationLedger,
+    rotation: kvsRotationStore,
+    clock: backend.clock,
+    configs: backend.configs,
+    timers: backend.timers,
+    cursors: kvsSweepCursorStore,
+    evaluate: await slaEvaluator(backend, projects),
+    issueFields: await slaIssueFields(backend, projects),
+    outOfTime: options.outOfTime,
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
   };
 }

@@ -76,4 +76,6 @@ export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 export interface SetupStore {
   load(projectKey: string): Promise<SetupStatus | null>;
   save(status: SetupStatus): Promise<void>;
+  /** Keys of every project that has a setup status. */
+  listProjects(): Promise<readonly string[]>;
 }

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import { SetupStatusSchema, type SetupStatus, type SetupStore } from '../../app/ports/setup-store';
 import { safeKeyPart } from './kvs-errors';
 
@@ -18,5 +18,21 @@ export class KvsSetupStore implements SetupStore {
 
   async save(status: SetupStatus): Promise<void> {
     await kvs.set(keyOf(status.projectKey), SetupStatusSchema.parse(status));
+  }
+
+  async listProjects(): Promise<readonly string[]> {
+    const keys: string[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = kvs.query().where('key', WhereConditions.beginsWith('setup:')).limit(100);
+      if (cursor !== undefined) query = query.cursor(cursor);
+      const page = await query.getMany<unknown>();
+      for (const r of page.results) {
+        const parsed = SetupStatusSchema.safeParse(r.value);
+        if (parsed.success) keys.push(parsed.data.projectKey);
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return keys;
   }
 }

@@ -50,6 +50,7 @@ describe('project setup through the emulator', () => {
     expect(second.catalog.issueTypes).toEqual(first.catalog.issueTypes);
     expect([...store.customFields.values()].filter((f) => f.name === 'Impact')).toHaveLength(1);
     expect(await service.status({ projectKey: 'INC' })).toEqual(second);
+    expect(await t.backend.setup.listProjects()).toEqual(['INC']);
   });
 
   it('records a failure mid-way and resumes on the next run without redoing what exists', async () => {
