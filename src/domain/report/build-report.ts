@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { MS_PER_MINUTE } from '../calendar/civil-date';
 import { LocalDaySchema, dayNumberOf, dayOfNumber } from '../incident/local-day';
-import type { DurationSum, ReportRollup, RollupCell, RollupDims, SlaCounts } from './rollup';
+import { dimsFromCellKey, type DurationSum, type ReportRollup, type RollupCell, type RollupDims } from './rollup';
 
 /**
- * A report from rollups: cost O(days in the rollup x cells per day), independent of how many incidents
- * there are. Counts are of incidents the filter admits; restricted (security) incidents only when the
+ * A report from rollups: cost O(days in the period x cells per day) plus O(dimension combinations) for the
+ * backlog (and the days after the period, when reporting the past); it never visits incidents. Counts are of incidents the filter admits; restricted (security) incidents only when the
  * caller says the viewer may see them.
  */
 
@@ -34,8 +34,12 @@ export const ReportFilterSchema = z.object({
 export type ReportFilter = z.infer<typeof ReportFilterSchema>;
 export type ReportFilterInput = z.input<typeof ReportFilterSchema>;
 
-export interface SlaCompliance extends SlaCounts {
+export interface SlaCompliance {
   readonly metricId: string;
+  readonly met: number;
+  readonly breached: number;
+  readonly running: number;
+  readonly paused: number;
   /** met / (met + breached); null when nothing stopped or breached. Running and paused are excluded. */
   readonly compliance: number | null;
 }
@@ -103,7 +107,14 @@ function admits(filter: ReportFilter, d: RollupDims): boolean {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-function mean(sum: DurationSum): MeanDuration {
+interface Sum {
+  count: number;
+  wallMs: number;
+  businessCount: number;
+  businessMs: number;
+}
+
+function mean(sum: Sum): MeanDuration {
   return {
     count: sum.count,
     wallMinutes: sum.count === 0 ? null : round2(sum.wallMs / sum.count / MS_PER_MINUTE),
@@ -112,11 +123,12 @@ function mean(sum: DurationSum): MeanDuration {
   };
 }
 
-function addDuration(into: DurationSum, s: DurationSum): void {
-  into.count += s.count;
-  into.wallMs += s.wallMs;
-  into.businessCount += s.businessCount;
-  into.businessMs += s.businessMs;
+function addDuration(into: Sum, s: DurationSum | undefined): void {
+  if (s === undefined) return;
+  into.count += s.count ?? 0;
+  into.wallMs += s.wallMs ?? 0;
+  into.businessCount += s.businessCount ?? 0;
+  into.businessMs += s.businessMs ?? 0;
 }
 
 function frequency(map: Map<string | null, number>): FrequencyRow[] {
@@ -137,8 +149,8 @@ export function buildReport(rollup: ReportRollup, period: ReportPeriod, filter: 
   const fromN = dayNumberOf(period.from) ?? 0;
   const toN = dayNumberOf(period.to) ?? fromN;
   const sla = new Map<string, { met: number; breached: number; running: number; paused: number }>();
-  const mtta: DurationSum = { count: 0, wallMs: 0, businessCount: 0, businessMs: 0 };
-  const mttr: DurationSum = { count: 0, wallMs: 0, businessCount: 0, businessMs: 0 };
+  const mtta: Sum = { count: 0, wallMs: 0, businessCount: 0, businessMs: 0 };
+  const mttr: Sum = { count: 0, wallMs: 0, businessCount: 0, businessMs: 0 };
   const byKind = new Map<string | null, number>();
   const byPriority = new Map<string | null, number>();
   const byService = new Map<string | null, number>();
@@ -150,12 +162,31 @@ export function buildReport(rollup: ReportRollup, period: ReportPeriod, filter: 
   let recurringOpened = 0;
   let openAtEnd = 0;
 
-  const cellsOf = (day: string): RollupCell[] => Object.values(rollup.days[day] ?? {}).filter((c) => admits(filter, c.dims));
+  // Dimension combinations are few (unlike cells), so each key is parsed and filtered once.
+  const admitted = new Map<string, RollupDims | null>();
+  const dimsIfAdmitted = (key: string): RollupDims | null => {
+    let d = admitted.get(key);
+    if (d === undefined) {
+      const dims = dimsFromCellKey(key);
+      d = dims !== null && admits(filter, dims) ? dims : null;
+      admitted.set(key, d);
+    }
+    return d;
+  };
+  const cellsOf = (day: string): [RollupDims, RollupCell][] => {
+    const out: [RollupDims, RollupCell][] = [];
+    for (const [key, cell] of Object.entries(rollup.days[day] ?? {})) {
+      const dims = dimsIfAdmitted(key);
+      if (dims !== null) out.push([dims, cell]);
+    }
+    return out;
+  };
 
-  // Backlog: every stored day up to the end (days before the period included).
+  // Backlog at the period's end = open now, minus what opened after the end, plus what closed after it.
+  for (const [key, count] of Object.entries(rollup.open)) if (dimsIfAdmitted(key) !== null) openAtEnd += count;
   for (const [day, cells] of Object.entries(rollup.days)) {
-    if (day > period.to) continue;
-    for (const c of Object.values(cells)) if (admits(filter, c.dims)) openAtEnd += c.opened - c.closed;
+    if (day <= period.to) continue;
+    for (const [key, c] of Object.entries(cells)) if (dimsIfAdmitted(key) !== null) openAtEnd -= (c.opened ?? 0) - (c.closed ?? 0);
   }
 
   const trend: { day: string; opened: number; closed: number }[] = [];
@@ -163,29 +194,30 @@ export function buildReport(rollup: ReportRollup, period: ReportPeriod, filter: 
     const day = dayOfNumber(n);
     let dayOpened = 0;
     let dayClosed = 0;
-    for (const c of cellsOf(day)) {
-      dayOpened += c.opened;
-      dayClosed += c.closed;
-      recurringOpened += c.recurringOpened;
-      for (const [metricId, counts] of Object.entries(c.sla)) {
+    for (const [dims, c] of cellsOf(day)) {
+      const cellOpened = c.opened ?? 0;
+      dayOpened += cellOpened;
+      dayClosed += c.closed ?? 0;
+      recurringOpened += c.recurringOpened ?? 0;
+      for (const [metricId, counts] of Object.entries(c.sla ?? {})) {
         const into = sla.get(metricId) ?? { met: 0, breached: 0, running: 0, paused: 0 };
-        into.met += counts.met;
-        into.breached += counts.breached;
-        into.running += counts.running;
-        into.paused += counts.paused;
+        into.met += counts.met ?? 0;
+        into.breached += counts.breached ?? 0;
+        into.running += counts.running ?? 0;
+        into.paused += counts.paused ?? 0;
         sla.set(metricId, into);
       }
       addDuration(mtta, c.mtta);
       addDuration(mttr, c.mttr);
       const bump = (m: Map<string | null, number>, v: string | null): void => {
-        if (c.opened !== 0) m.set(v, (m.get(v) ?? 0) + c.opened);
+        if (cellOpened !== 0) m.set(v, (m.get(v) ?? 0) + cellOpened);
       };
-      bump(byKind, c.dims.kind);
-      bump(byPriority, c.dims.priority);
-      bump(byService, c.dims.service);
-      bump(byCategory, c.dims.category);
-      bump(byTeam, c.dims.team);
-      for (const [p, count] of Object.entries(c.problems)) problems.set(p, (problems.get(p) ?? 0) + count);
+      bump(byKind, dims.kind);
+      bump(byPriority, dims.priority);
+      bump(byService, dims.service);
+      bump(byCategory, dims.category);
+      bump(byTeam, dims.team);
+      for (const [p, count] of Object.entries(c.problems ?? {})) problems.set(p, (problems.get(p) ?? 0) + count);
     }
     opened += dayOpened;
     closed += dayClosed;

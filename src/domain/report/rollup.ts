@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dayOfNumber, localDayNumber } from '../incident/local-day';
-import { SLA_FACT_STATES, type IncidentFacts, type SlaFactState } from './incident-facts';
+import type { IncidentFacts, SlaFactState } from './incident-facts';
 
 /**
  * Incremental report rollups: per local day (project zone) and per combination of dimensions (kind,
@@ -22,10 +22,12 @@ export const ROLLUP_SCHEMA_VERSION = 1;
 
 const Count = z.number().int();
 
-export const SlaCountsSchema = z.object({ met: Count, breached: Count, running: Count, paused: Count });
+export const SlaCountsSchema = z.object({ met: Count.optional(), breached: Count.optional(), running: Count.optional(), paused: Count.optional() });
+/** Sparse: a state with count 0 is absent. */
 export type SlaCounts = z.infer<typeof SlaCountsSchema>;
 
-export const DurationSumSchema = z.object({ count: Count, wallMs: Count, businessCount: Count, businessMs: Count });
+export const DurationSumSchema = z.object({ count: Count.optional(), wallMs: Count.optional(), businessCount: Count.optional(), businessMs: Count.optional() });
+/** Sparse: zero fields are absent. */
 export type DurationSum = z.infer<typeof DurationSumSchema>;
 
 export const RollupDimsSchema = z.object({
@@ -38,16 +40,20 @@ export const RollupDimsSchema = z.object({
 });
 export type RollupDims = z.infer<typeof RollupDimsSchema>;
 
+/**
+ * The sums of one day and one dimension combination (the combination is the cell's key, see cellKey).
+ * Sparse: every zero count, empty map and zero sum is left out, which keeps a stored day small (most
+ * cells hold one or two incidents) and makes equal sums structurally equal.
+ */
 export const RollupCellSchema = z.object({
-  dims: RollupDimsSchema,
-  opened: Count,
-  closed: Count,
-  recurringOpened: Count,
-  sla: z.record(z.string(), SlaCountsSchema),
-  mtta: DurationSumSchema,
-  mttr: DurationSumSchema,
+  opened: Count.optional(),
+  closed: Count.optional(),
+  recurringOpened: Count.optional(),
+  sla: z.record(z.string(), SlaCountsSchema).optional(),
+  mtta: DurationSumSchema.optional(),
+  mttr: DurationSumSchema.optional(),
   /** Incidents opened that day, per linked problem. */
-  problems: z.record(z.string(), Count),
+  problems: z.record(z.string(), Count).optional(),
 });
 export type RollupCell = z.infer<typeof RollupCellSchema>;
 
@@ -61,16 +67,18 @@ export const ReportRollupSchema = z.object({
   timeZone: z.string().min(1),
   /** `YYYY-MM-DD` -> cells. */
   days: z.record(z.string(), RollupDaySchema),
+  /** Incidents open now (not resolved) per cell key: the backlog without scanning every day. */
+  open: z.record(z.string(), Count),
 });
 export type ReportRollup = z.infer<typeof ReportRollupSchema>;
 
 /**
  * An empty rollup for a project zone.
  *
- * @example emptyRollup('Asia/Tokyo') // { schemaVersion: 1, timeZone: 'Asia/Tokyo', days: {} }
+ * @example emptyRollup('Asia/Tokyo') // { schemaVersion: 1, timeZone: 'Asia/Tokyo', days: {}, open: {} }
  */
 export function emptyRollup(timeZone: string): ReportRollup {
-  return { schemaVersion: ROLLUP_SCHEMA_VERSION, timeZone, days: {} };
+  return { schemaVersion: ROLLUP_SCHEMA_VERSION, timeZone, days: {}, open: {} };
 }
 
 /**
@@ -89,6 +97,26 @@ export function dimsOf(f: IncidentFacts): RollupDims {
  */
 export function cellKey(d: RollupDims): string {
   return JSON.stringify([d.kind, d.priority, d.service, d.category, d.team, d.restricted]);
+}
+
+const CellKeyTupleSchema = z.tuple([z.string().nullable(), z.string().nullable(), z.string().nullable(), z.string().nullable(), z.string().nullable(), z.boolean()]);
+
+/**
+ * The dimensions a cell key stands for, or null when the key is not one cellKey makes.
+ *
+ * @example dimsFromCellKey('["failure",null,"pay",null,null,false]') // { kind: 'failure', priority: null, service: 'pay', category: null, team: null, restricted: false }
+ */
+export function dimsFromCellKey(key: string): RollupDims | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(key);
+  } catch {
+    return null;
+  }
+  const r = CellKeyTupleSchema.safeParse(parsed);
+  if (!r.success) return null;
+  const [kind, priority, service, category, team, restricted] = r.data;
+  return { kind, priority, service, category, team, restricted };
 }
 
 type Delta =
@@ -114,67 +142,74 @@ function deltasOf(f: IncidentFacts, timeZone: string): Delta[] {
   return out;
 }
 
-const emptyDuration = (): DurationSum => ({ count: 0, wallMs: 0, businessCount: 0, businessMs: 0 });
+type Counter = Record<string, number | undefined>;
 
-function emptyCell(dims: RollupDims): RollupCell {
-  return { dims, opened: 0, closed: 0, recurringOpened: 0, sla: {}, mtta: emptyDuration(), mttr: emptyDuration(), problems: {} };
+/** Adds to a sparse counter; a count reaching zero is removed. */
+function bump(counter: Counter, key: string, by: number): void {
+  if (by === 0) return;
+  const n = (counter[key] ?? 0) + by;
+  if (n === 0) delete counter[key];
+  else counter[key] = n;
 }
+
+const isEmpty = (o: object): boolean => Object.keys(o).length === 0;
 
 /** Applies one delta to a cell the caller owns (already copied). */
 function applyDelta(cell: RollupCell, d: Delta, sign: 1 | -1): void {
+  const c = cell as Counter;
   switch (d.type) {
     case 'opened':
-      cell.opened += sign;
-      if (d.recurring) cell.recurringOpened += sign;
+      bump(c, 'opened', sign);
+      if (d.recurring) bump(c, 'recurringOpened', sign);
       if (d.problemKey !== null) {
-        const n = (cell.problems[d.problemKey] ?? 0) + sign;
-        if (n === 0) delete cell.problems[d.problemKey];
-        else cell.problems[d.problemKey] = n;
+        const problems = cell.problems ?? {};
+        bump(problems, d.problemKey, sign);
+        if (isEmpty(problems)) delete cell.problems;
+        else cell.problems = problems;
       }
       break;
     case 'closed':
-      cell.closed += sign;
+      bump(c, 'closed', sign);
       break;
     case 'duration': {
-      const sum = d.metric === 'mtta' ? cell.mtta : cell.mttr;
-      sum.count += sign;
-      sum.wallMs += sign * d.wallMs;
+      const sum = (d.metric === 'mtta' ? cell.mtta : cell.mttr) ?? {};
+      bump(sum, 'count', sign);
+      bump(sum, 'wallMs', sign * d.wallMs);
       if (d.businessMs !== null) {
-        sum.businessCount += sign;
-        sum.businessMs += sign * d.businessMs;
+        bump(sum, 'businessCount', sign);
+        bump(sum, 'businessMs', sign * d.businessMs);
       }
+      if (d.metric === 'mtta') {
+        if (isEmpty(sum)) delete cell.mtta;
+        else cell.mtta = sum;
+      } else if (isEmpty(sum)) delete cell.mttr;
+      else cell.mttr = sum;
       break;
     }
     case 'sla': {
-      const counts = cell.sla[d.metricId] ?? { met: 0, breached: 0, running: 0, paused: 0 };
-      counts[d.state] += sign;
-      if (SLA_FACT_STATES.every((s) => counts[s] === 0)) delete cell.sla[d.metricId];
-      else cell.sla[d.metricId] = counts;
+      const sla = cell.sla ?? {};
+      const counts = sla[d.metricId] ?? {};
+      bump(counts, d.state, sign);
+      if (isEmpty(counts)) delete sla[d.metricId];
+      else sla[d.metricId] = counts;
+      if (isEmpty(sla)) delete cell.sla;
+      else cell.sla = sla;
       break;
     }
   }
 }
 
-function isZeroDuration(s: DurationSum): boolean {
-  return s.count === 0 && s.wallMs === 0 && s.businessCount === 0 && s.businessMs === 0;
-}
-
-function isZeroCell(c: RollupCell): boolean {
-  return (
-    c.opened === 0 &&
-    c.closed === 0 &&
-    c.recurringOpened === 0 &&
-    Object.keys(c.sla).length === 0 &&
-    Object.keys(c.problems).length === 0 &&
-    isZeroDuration(c.mtta) &&
-    isZeroDuration(c.mttr)
-  );
-}
-
 function copyCell(c: RollupCell): RollupCell {
-  const sla: Record<string, SlaCounts> = {};
-  for (const [k, v] of Object.entries(c.sla)) sla[k] = { ...v };
-  return { dims: c.dims, opened: c.opened, closed: c.closed, recurringOpened: c.recurringOpened, sla, mtta: { ...c.mtta }, mttr: { ...c.mttr }, problems: { ...c.problems } };
+  const out: RollupCell = { ...c };
+  if (c.sla !== undefined) {
+    const sla: Record<string, SlaCounts> = {};
+    for (const [k, v] of Object.entries(c.sla)) sla[k] = { ...v };
+    out.sla = sla;
+  }
+  if (c.mtta !== undefined) out.mtta = { ...c.mtta };
+  if (c.mttr !== undefined) out.mttr = { ...c.mttr };
+  if (c.problems !== undefined) out.problems = { ...c.problems };
+  return out;
 }
 
 /**
@@ -190,21 +225,21 @@ function copyCell(c: RollupCell): RollupCell {
  */
 export function applyIncidentChange(rollup: ReportRollup, before: IncidentFacts | undefined, after: IncidentFacts | undefined): ReportRollup {
   if (before === after) return rollup;
-  const work: { dims: RollupDims; key: string; delta: Delta; sign: 1 | -1 }[] = [];
-  if (before !== undefined) {
-    const dims = dimsOf(before);
-    const key = cellKey(dims);
-    for (const delta of deltasOf(before, rollup.timeZone)) work.push({ dims, key, delta, sign: -1 });
-  }
-  if (after !== undefined) {
-    const dims = dimsOf(after);
-    const key = cellKey(dims);
-    for (const delta of deltasOf(after, rollup.timeZone)) work.push({ dims, key, delta, sign: 1 });
+  const work: { key: string; delta: Delta; sign: 1 | -1 }[] = [];
+  const open: Counter = { ...rollup.open };
+  for (const [facts, sign] of [
+    [before, -1],
+    [after, 1],
+  ] as const) {
+    if (facts === undefined) continue;
+    const key = cellKey(dimsOf(facts));
+    if (facts.resolvedAt === null) bump(open, key, sign);
+    for (const delta of deltasOf(facts, rollup.timeZone)) work.push({ key, delta, sign });
   }
   const days: Record<string, RollupDay> = { ...rollup.days };
   const copiedDays = new Set<string>();
   const copiedCells = new Set<string>();
-  for (const { dims, key, delta, sign } of work) {
+  for (const { key, delta, sign } of work) {
     const dayKey = dayOfNumber(delta.day);
     if (!copiedDays.has(dayKey)) {
       days[dayKey] = { ...(days[dayKey] ?? {}) };
@@ -214,7 +249,7 @@ export function applyIncidentChange(rollup: ReportRollup, before: IncidentFacts 
     const cellId = `${dayKey}|${key}`;
     if (!copiedCells.has(cellId)) {
       const existing = day[key];
-      day[key] = existing === undefined ? emptyCell(dims) : copyCell(existing);
+      day[key] = existing === undefined ? {} : copyCell(existing);
       copiedCells.add(cellId);
     }
     const cell = day[key];
@@ -223,10 +258,10 @@ export function applyIncidentChange(rollup: ReportRollup, before: IncidentFacts 
   for (const dayKey of copiedDays) {
     const day = days[dayKey];
     if (day === undefined) continue;
-    for (const [k, cell] of Object.entries(day)) if (isZeroCell(cell)) delete day[k];
-    if (Object.keys(day).length === 0) delete days[dayKey];
+    for (const [k, cell] of Object.entries(day)) if (isEmpty(cell)) delete day[k];
+    if (isEmpty(day)) delete days[dayKey];
   }
-  return { ...rollup, days };
+  return { ...rollup, days, open: open as Record<string, number> };
 }
 
 /**
@@ -236,10 +271,11 @@ export function applyIncidentChange(rollup: ReportRollup, before: IncidentFacts 
  */
 export function rollupFromScratch(facts: readonly IncidentFacts[], timeZone: string): ReportRollup {
   const days: Record<string, RollupDay> = {};
+  const open: Counter = {};
   const dayKeys = new Map<number, string>();
   for (const f of facts) {
-    const dims = dimsOf(f);
-    const key = cellKey(dims);
+    const key = cellKey(dimsOf(f));
+    if (f.resolvedAt === null) bump(open, key, 1);
     for (const delta of deltasOf(f, timeZone)) {
       let dayKey = dayKeys.get(delta.day);
       if (dayKey === undefined) {
@@ -247,9 +283,9 @@ export function rollupFromScratch(facts: readonly IncidentFacts[], timeZone: str
         dayKeys.set(delta.day, dayKey);
       }
       const day = (days[dayKey] ??= {});
-      const cell = (day[key] ??= emptyCell(dims));
+      const cell = (day[key] ??= {});
       applyDelta(cell, delta, 1);
     }
   }
-  return { schemaVersion: ROLLUP_SCHEMA_VERSION, timeZone, days };
+  return { schemaVersion: ROLLUP_SCHEMA_VERSION, timeZone, days, open: open as Record<string, number> };
 }
