@@ -11,6 +11,13 @@ export interface StatusRef {
   readonly id: string | null;
   readonly name: string | null;
   readonly category: StatusCategory | null;
+  /** Lower-cased id and name, computed once so condition matching does not allocate. */
+  readonly idKey: string | null;
+  readonly nameKey: string | null;
+}
+
+function makeStatusRef(id: string | null, name: string | null, category: StatusCategory | null): StatusRef {
+  return { id, name, category, idKey: id === null ? null : id.toLowerCase(), nameKey: name === null ? null : name.toLowerCase() };
 }
 
 export type IssueFact =
@@ -25,10 +32,18 @@ export type OrderedEvent =
   | { readonly source: 'changelog'; readonly at: number; readonly id: string; readonly entry: ChangelogEntry }
   | { readonly source: 'comment'; readonly at: number; readonly id: string; readonly comment: Comment };
 
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function compareIds(a: string, b: string): number {
   if (a === b) return 0;
-  const numeric = /^\d+$/;
-  if (numeric.test(a) && numeric.test(b) && a.length !== b.length) return a.length - b.length;
+  if (a.length !== b.length && isDigits(a) && isDigits(b)) return a.length - b.length;
   return a < b ? -1 : 1;
 }
 
@@ -50,9 +65,25 @@ function compareEvents(a: OrderedEvent, b: OrderedEvent): number {
  * orderEvents({ ...history, changelog: [e2, e1, e2] }).map((e) => e.id) // ['1', '2']
  */
 export function orderEvents(history: Pick<IssueHistory, 'changelog' | 'comments'>): OrderedEvent[] {
+  // Jira returns both lists in order with unique ids: then a linear merge is enough.
+  const fast = strictlyIncreasing(history.changelog) && strictlyIncreasing(history.comments);
   const all: OrderedEvent[] = [];
-  for (const entry of history.changelog) all.push({ source: 'changelog', at: entry.created, id: entry.id, entry });
-  for (const comment of history.comments) all.push({ source: 'comment', at: comment.created, id: comment.id, comment });
+  const log = history.changelog;
+  const comments = history.comments;
+  let i = 0;
+  let j = 0;
+  while (i < log.length || j < comments.length) {
+    const e = log[i];
+    const c = comments[j];
+    if (e !== undefined && (c === undefined || !fast || e.created <= c.created)) {
+      all.push({ source: 'changelog', at: e.created, id: e.id, entry: e });
+      i++;
+    } else if (c !== undefined) {
+      all.push({ source: 'comment', at: c.created, id: c.id, comment: c });
+      j++;
+    }
+  }
+  if (fast) return all;
   all.sort(compareEvents);
   const out: OrderedEvent[] = [];
   const seenChangelog = new Set<string>();
@@ -64,6 +95,16 @@ export function orderEvents(history: Pick<IssueHistory, 'changelog' | 'comments'
     out.push(e);
   }
   return out;
+}
+
+/** Instants never decrease and ids strictly increase (as Jira issues them), hence no duplicates at all. */
+function strictlyIncreasing(items: readonly { readonly created: number; readonly id: string }[]): boolean {
+  for (let k = 1; k < items.length; k++) {
+    const a = items[k - 1];
+    const b = items[k];
+    if (a === undefined || b === undefined || a.created > b.created || compareIds(a.id, b.id) >= 0) return false;
+  }
+  return true;
 }
 
 /** The issue's field values as the timeline advances (mutable, owned by one evaluation). */
@@ -80,7 +121,7 @@ export interface IssueState {
 export function initialState(history: IssueHistory): IssueState {
   const i = history.initial;
   return {
-    status: { id: i.status.id, name: i.status.name, category: i.status.category },
+    status: makeStatusRef(i.status.id, i.status.name, i.status.category),
     priorityId: i.priority?.id ?? null,
     priorityName: i.priority?.name ?? null,
     kind: i.kind,
@@ -98,20 +139,27 @@ export function creationFacts(state: IssueState): IssueFact[] {
   return facts;
 }
 
-export type StatusLookup = ReadonlyMap<string, Status>;
+/** Known statuses by id, already as StatusRefs so replaying a long changelog allocates none. */
+export type StatusLookup = ReadonlyMap<string, StatusRef>;
 
 export function statusLookup(history: IssueHistory): StatusLookup {
-  const map = new Map<string, Status>();
-  map.set(history.initial.status.id, history.initial.status);
-  for (const s of history.statuses) map.set(s.id, s);
+  const map = new Map<string, StatusRef>();
+  const add = (s: Status): void => {
+    map.set(s.id, makeStatusRef(s.id, s.name, s.category));
+  };
+  add(history.initial.status);
+  for (const s of history.statuses) add(s);
   return map;
 }
 
 function statusRef(id: string | null, name: string | null, lookup: StatusLookup): StatusRef | null {
   if (id === null && name === null) return null;
   const known = id === null ? undefined : lookup.get(id);
-  return { id, name: name ?? known?.name ?? null, category: known?.category ?? null };
+  if (known !== undefined && (name === null || name === known.name)) return known;
+  return makeStatusRef(id, name ?? known?.name ?? null, known?.category ?? null);
 }
+
+const STANDARD_FIELDS: ReadonlySet<string> = new Set(['status', 'assignee', 'resolution', 'priority']);
 
 /** Item key as Jira identifies the field: fieldId when present (custom fields), else the field name. */
 function fieldKey(field: string, fieldId: string | undefined): string {
@@ -125,12 +173,21 @@ function fieldKey(field: string, fieldId: string | undefined): string {
  * applyEvent(state, { source: 'comment', at, id: '9', comment: { ..., isAgent: true, isPublic: true } }, lookup, null)
  * // [{ type: 'comment', isAgent: true, isPublic: true }]
  */
-export function applyEvent(state: IssueState, event: OrderedEvent, lookup: StatusLookup, kindField: string | null): IssueFact[] {
-  if (event.source === 'comment') return [{ type: 'comment', isAgent: event.comment.isAgent, isPublic: event.comment.isPublic }];
-  const facts: IssueFact[] = [];
+export function applyEvent(
+  state: IssueState,
+  event: OrderedEvent,
+  lookup: StatusLookup,
+  kindField: string | null,
+  facts: IssueFact[] = [],
+): IssueFact[] {
+  facts.length = 0; // callers replaying many events may pass one scratch array
+  if (event.source === 'comment') {
+    facts.push({ type: 'comment', isAgent: event.comment.isAgent, isPublic: event.comment.isPublic });
+    return facts;
+  }
   for (const item of event.entry.items) {
     const key = fieldKey(item.field, item.fieldId);
-    switch (key.toLowerCase()) {
+    switch (STANDARD_FIELDS.has(key) ? key : key.toLowerCase()) {
       case 'status': {
         const from = statusRef(item.from, item.fromString, lookup);
         const to = statusRef(item.to, item.toString, lookup);

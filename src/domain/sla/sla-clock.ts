@@ -49,15 +49,56 @@ interface CompiledGoal {
   readonly fields: readonly { readonly field: string; readonly values: ReadonlySet<string | null> }[];
 }
 
+/** Conditions of one role with the fact types they can match, so most events skip them in one test. */
+interface ConditionList {
+  readonly conditions: readonly CompiledCondition[];
+  readonly mask: number;
+}
+
 interface CompiledMetric {
   readonly id: string;
   readonly kind: SlaMetricKind;
-  readonly start: readonly CompiledCondition[];
-  readonly pause: readonly CompiledCondition[];
-  readonly resume: readonly CompiledCondition[];
-  readonly stop: readonly CompiledCondition[];
-  readonly reset: readonly CompiledCondition[];
+  readonly start: ConditionList;
+  readonly pause: ConditionList;
+  readonly resume: ConditionList;
+  readonly stop: ConditionList;
+  readonly reset: ConditionList;
+  /** Fact types that can change an open cycle (reset, stop, pause, resume). */
+  readonly changeMask: number;
   readonly goals: readonly CompiledGoal[];
+}
+
+const FACT_BIT: Readonly<Record<IssueFact['type'], number>> = { 'issue-created': 1, status: 2, assignee: 4, comment: 8, resolution: 16, priority: 32 };
+
+function conditionBit(on: SlaConditionKind): number {
+  switch (on) {
+    case 'issue-created':
+      return FACT_BIT['issue-created'];
+    case 'status-entered':
+    case 'status-left':
+      return FACT_BIT.status;
+    case 'assignee-set':
+    case 'assignee-changed':
+      return FACT_BIT.assignee;
+    case 'comment-by-agent':
+      return FACT_BIT.comment;
+    case 'resolution-set':
+    case 'resolution-cleared':
+      return FACT_BIT.resolution;
+    case 'priority-changed':
+      return FACT_BIT.priority;
+  }
+}
+
+function factMask(facts: readonly IssueFact[]): number {
+  let mask = 0;
+  for (const f of facts) mask |= FACT_BIT[f.type];
+  return mask;
+}
+
+function compileList(conditions: readonly SlaCondition[]): ConditionList {
+  const compiled = conditions.map(compileCondition);
+  return { conditions: compiled, mask: compiled.reduce((m, c) => m | conditionBit(c.on), 0) };
 }
 
 export interface CompiledSlaPolicy {
@@ -101,14 +142,20 @@ function compileMatch(id: string, ms: number, when: GoalMatch): CompiledGoal {
 }
 
 function compileMetric(m: SlaMetric): CompiledMetric {
+  const start = compileList(m.start);
+  const pause = compileList(m.pause);
+  const resume = compileList(m.resume);
+  const stop = compileList(m.stop);
+  const reset = compileList(m.reset);
   return {
     id: m.id,
     kind: m.kind,
-    start: m.start.map(compileCondition),
-    pause: m.pause.map(compileCondition),
-    resume: m.resume.map(compileCondition),
-    stop: m.stop.map(compileCondition),
-    reset: m.reset.map(compileCondition),
+    start,
+    pause,
+    resume,
+    stop,
+    reset,
+    changeMask: pause.mask | resume.mask | stop.mask | reset.mask,
     goals: m.goals.map((g) => compileMatch(g.id, g.targetMinutes * 60_000, g.when)),
   };
 }
@@ -158,46 +205,49 @@ export function compileSlaPolicy(policy: SlaPolicy, context: SlaContext): SlaRes
 function statusMatches(c: { names: ReadonlySet<string>; categories: ReadonlySet<StatusCategory> }, s: StatusRef | null): boolean {
   if (s === null) return false;
   if (c.names.size === 0 && c.categories.size === 0) return true;
-  return (
-    (s.id !== null && c.names.has(s.id.toLowerCase())) ||
-    (s.name !== null && c.names.has(s.name.toLowerCase())) ||
-    (s.category !== null && c.categories.has(s.category))
-  );
+  return (s.idKey !== null && c.names.has(s.idKey)) || (s.nameKey !== null && c.names.has(s.nameKey)) || (s.category !== null && c.categories.has(s.category));
 }
 
-/** Whether a condition matches a fact; the value is what a pause reason reports. */
-function matchFact(c: CompiledCondition, f: IssueFact): { value: string | null } | null {
+/** undefined when the condition does not match the fact; else the value a pause reason reports. */
+function matchFact(c: CompiledCondition, f: IssueFact): string | null | undefined {
   switch (c.on) {
     case 'issue-created':
-      return f.type === 'issue-created' ? { value: null } : null;
+      return f.type === 'issue-created' ? null : undefined;
     case 'status-entered':
-      return f.type === 'status' && statusMatches(c, f.to) ? { value: f.to?.name ?? f.to?.id ?? null } : null;
+      return f.type === 'status' && statusMatches(c, f.to) ? (f.to?.name ?? f.to?.id ?? null) : undefined;
     case 'status-left':
-      return f.type === 'status' && statusMatches(c, f.from) ? { value: f.from?.name ?? f.from?.id ?? null } : null;
+      return f.type === 'status' && statusMatches(c, f.from) ? (f.from?.name ?? f.from?.id ?? null) : undefined;
     case 'assignee-set':
-      return f.type === 'assignee' && f.from === null && f.to !== null ? { value: f.to } : null;
+      return f.type === 'assignee' && f.from === null && f.to !== null ? f.to : undefined;
     case 'assignee-changed':
-      return f.type === 'assignee' && f.from !== f.to ? { value: f.to } : null;
+      return f.type === 'assignee' && f.from !== f.to ? f.to : undefined;
     case 'comment-by-agent':
-      return f.type === 'comment' && f.isAgent && (f.isPublic || !c.publicOnly) ? { value: null } : null;
+      return f.type === 'comment' && f.isAgent && (f.isPublic || !c.publicOnly) ? null : undefined;
     case 'resolution-set':
       return f.type === 'resolution' &&
         f.to !== null &&
         (c.resolutions.size === 0 || c.resolutions.has(f.to.toLowerCase()) || (f.toName !== null && c.resolutions.has(f.toName.toLowerCase())))
-        ? { value: f.toName ?? f.to }
-        : null;
+        ? (f.toName ?? f.to)
+        : undefined;
     case 'resolution-cleared':
-      return f.type === 'resolution' && f.from !== null && f.to === null ? { value: null } : null;
+      return f.type === 'resolution' && f.from !== null && f.to === null ? null : undefined;
     case 'priority-changed':
-      return f.type === 'priority' ? { value: f.to } : null;
+      return f.type === 'priority' ? f.to : undefined;
   }
 }
 
-function firstMatch(conditions: readonly CompiledCondition[], facts: readonly IssueFact[], eventId: string): SlaPauseReason | null {
-  for (const c of conditions) {
+function matches(list: ConditionList, mask: number, facts: readonly IssueFact[]): boolean {
+  if ((list.mask & mask) === 0) return false;
+  for (const c of list.conditions) for (const f of facts) if (matchFact(c, f) !== undefined) return true;
+  return false;
+}
+
+function firstMatch(list: ConditionList, mask: number, facts: readonly IssueFact[], eventId: string): SlaPauseReason | null {
+  if ((list.mask & mask) === 0) return null;
+  for (const c of list.conditions) {
     for (const f of facts) {
-      const m = matchFact(c, f);
-      if (m !== null) return { on: c.on satisfies SlaConditionKind, value: m.value, eventId };
+      const value = matchFact(c, f);
+      if (value !== undefined) return { on: c.on, value, eventId };
     }
   }
   return null;
@@ -354,34 +404,38 @@ function step(
   at: number,
   eventId: string,
   facts: readonly IssueFact[],
+  mask: number,
   state: IssueState,
   cal: { id: string; calendar: BusinessCalendar },
   levels: ReadonlyMap<string, string>,
 ): void {
   const m = run.metric;
   let c = run.open;
-  if (c !== null && firstMatch(m.reset, facts, eventId) !== null) {
+  // Business time is additive, so an open cycle is only brought up to date when this event can change
+  // it or the calendar switches; events that cannot (most of them) cost nothing here.
+  if (c !== null && ((mask & m.changeMask) !== 0 || c.calendar !== cal.calendar)) advance(c, at);
+  if (c !== null && matches(m.reset, mask, facts)) {
     close(run, c, at, 'reset', state, levels);
     c = newCycle(at, cal);
     run.open = c;
   }
-  if (c !== null && firstMatch(m.stop, facts, eventId) !== null) {
+  if (c !== null && matches(m.stop, mask, facts)) {
     close(run, c, at, 'stop', state, levels);
     c = null;
   }
-  if (c === null && firstMatch(m.start, facts, eventId) !== null) {
+  if (c === null && matches(m.start, mask, facts)) {
     c = newCycle(at, cal);
     run.open = c;
   }
   if (c === null) return;
-  if (!c.running && firstMatch(m.resume, facts, eventId) !== null) {
+  if (!c.running && matches(m.resume, mask, facts)) {
     c.running = true;
     c.segStart = at;
     const last = c.pauses.at(-1);
     if (last !== undefined) last.to = at;
   }
   if (c.running) {
-    const reason = firstMatch(m.pause, facts, eventId);
+    const reason = firstMatch(m.pause, mask, facts, eventId);
     if (reason !== null) {
       c.running = false;
       c.pauses.push({ from: at, to: null, reason });
@@ -407,14 +461,16 @@ export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, 
     const lookup = statusLookup(history);
     let cal = compiled.calendarFor(state.assignee);
     const created = creationFacts(state);
-    for (const run of runs) step(run, history.created, 'created', created, state, cal, levels);
+    const createdMask = factMask(created);
+    const scratch: IssueFact[] = [];
+    for (const run of runs) step(run, history.created, 'created', created, createdMask, state, cal, levels);
     for (const event of orderEvents(history)) {
       if (event.at > now) break;
       const at = Math.max(event.at, history.created);
-      for (const run of runs) if (run.open !== null) advance(run.open, at);
-      const facts = applyEvent(state, event, lookup, history.kindField);
+      const facts = applyEvent(state, event, lookup, history.kindField, scratch);
+      const mask = factMask(facts);
       cal = compiled.calendarFor(state.assignee);
-      for (const run of runs) step(run, at, event.id, facts, state, cal, levels);
+      for (const run of runs) step(run, at, event.id, facts, mask, state, cal, levels);
     }
     for (const run of runs) if (run.open !== null) advance(run.open, now);
     const metrics: SlaMetricResult[] = runs.map((run) => {
