@@ -1,25 +1,16 @@
-import { systemClock } from '../../app/ports/clock';
-import { JiraClient } from '../../jira/jira-client';
-import { forgeJiraFetch } from '../../jira/forge-fetch';
-import { JiraIssueGateway } from '../../jira/issue-gateway';
-import { KvsConfigStore } from '../storage/config-store';
+import { createBackend, setupService, slaEvaluator, slaIssueFields, type Backend } from '../wiring';
 import type { ResolverDeps } from './resolver-deps';
 
 /**
- * Production deps of the resolvers: the Jira gateway as the app and as the invoking user, the KVS
- * config store, the system clock. The SLA evaluator and the setup service are plugged in by the
- * composition root (src/forge/wiring.ts) when it provides them.
+ * Production deps of the resolvers, from the composition root: the Jira gateway as the app and as the
+ * invoking user, the KVS config store, the SLA evaluator per project, the setup service.
  */
-export function defaultResolverDeps(overrides: Partial<ResolverDeps> = {}): ResolverDeps {
+export function defaultResolverDeps(backend: Backend = createBackend()): ResolverDeps {
   return {
-    gateways: {
-      asApp: new JiraIssueGateway(new JiraClient({ fetch: forgeJiraFetch('app') })),
-      asUser: new JiraIssueGateway(new JiraClient({ fetch: forgeJiraFetch('user') })),
-    },
-    configs: new KvsConfigStore(systemClock),
-    clock: systemClock,
-    evaluate: null,
-    setup: null,
-    ...overrides,
+    gateways: backend.gateways,
+    configs: backend.configs,
+    clock: backend.clock,
+    slaFor: async (projectKey) => ({ evaluate: await slaEvaluator(backend, [projectKey]), issueFields: await slaIssueFields(backend, [projectKey]) }),
+    setup: setupService(backend),
   };
 }

@@ -16,10 +16,11 @@ export interface ResolverDeps {
   readonly gateways: IssueGateways;
   readonly configs: ConfigStore;
   readonly clock: Clock;
-  /** Recomputes an issue's SLA from its snapshot; null while not wired (sla/get answers not-implemented). */
-  readonly evaluate: IssueSlaEvaluator | null;
-  /** Extra fields the evaluator needs on the snapshot. */
-  readonly issueFields?: readonly string[];
+  /**
+   * The SLA evaluator of a project and the extra snapshot fields it needs (KVS reads only); null while
+   * not wired (sla/get answers not-implemented).
+   */
+  readonly slaFor: ((projectKey: string) => Promise<{ readonly evaluate: IssueSlaEvaluator; readonly issueFields: readonly string[] }>) | null;
   /** Null while not wired (setup/* answers not-implemented). */
   readonly setup: SetupService | null;
 }

@@ -18,12 +18,14 @@ export const slaGet = resolverSpec({
       const fieldErrors: FieldError[] = [{ path: 'issueKey', message: { ja: 'issueKey は必須ですが、指定されていません。', en: 'issueKey is required but missing.' } }];
       return fail('invalid-payload', { fieldErrors });
     }
-    if (deps.evaluate === null) return fail('not-implemented', { detail: 'sla/get: no SLA evaluator is wired' });
+    if (deps.slaFor === null) return fail('not-implemented', { detail: 'sla/get: no SLA evaluator is wired' });
+    // The project is the issue key's prefix; the evaluator only needs its catalog (which field is the kind).
+    const sla = await deps.slaFor(issueKey.slice(0, issueKey.lastIndexOf('-')));
     const issue = await deps.gateways.asUser.getIssue(issueKey, {
       changelog: true,
       comments: true,
       properties: [ESCALATION_PROPERTY_KEY],
-      ...(deps.issueFields !== undefined ? { fields: deps.issueFields } : {}),
+      fields: sla.issueFields,
     });
     if (issue === null) return fail('not-found');
     const loaded = await deps.configs.load(issue.projectKey);
@@ -39,7 +41,7 @@ export const slaGet = resolverSpec({
         return fail('invalid-config', { fieldErrors: fieldErrorsOf(loaded.errors, 'config') });
     }
     const now = deps.clock.now();
-    const view = deps.evaluate({ issue, config, now });
+    const view = sla.evaluate({ issue, config, now });
     return ok({
       issueKey: issue.key,
       evaluatedAt: view?.evaluation.evaluatedAt ?? now,
