@@ -120,7 +120,12 @@ function err(seq: number, code: EvidenceErrorCode): EvidenceError {
   return { seq, code, message: text[code] };
 }
 
-/** Deterministic JSON: object keys sorted at every level, so the same record always hashes the same. */
+/**
+ * Deterministic JSON: object keys sorted at every level (undefined members dropped), so the same record
+ * always hashes the same.
+ *
+ * @example canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) === '{"a":[{"c":3,"d":2}],"b":1}'
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

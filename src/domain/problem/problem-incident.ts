@@ -30,7 +30,11 @@ export const ProblemIncidentSchema = z.object({
 export type ProblemIncident = z.infer<typeof ProblemIncidentSchema>;
 export type ProblemIncidentInput = z.input<typeof ProblemIncidentSchema>;
 
-/** Deterministic order: creation time, then key (numeric part compared as a number). */
+/**
+ * Deterministic order: creation time, then issue key (numeric part compared as a number).
+ *
+ * @example [{ key: 'OPS-10', createdAt: 5 }, { key: 'OPS-9', createdAt: 5 }, { key: 'OPS-1', createdAt: 9 }].sort(compareIncidents).map((i) => i.key) // ['OPS-9', 'OPS-10', 'OPS-1']
+ */
 export function compareIncidents(a: Pick<ProblemIncident, 'createdAt' | 'key'>, b: Pick<ProblemIncident, 'createdAt' | 'key'>): number {
   return a.createdAt - b.createdAt || compareIssueKeys(a.key, b.key);
 }
