@@ -112,10 +112,19 @@ export interface IssueState {
   status: StatusRef;
   priorityId: string | null;
   priorityName: string | null;
+  /** Lower-cased priority id and name, for goal matching. */
+  priorityKeys: readonly string[];
   kind: string | null;
   assignee: string | null;
   resolution: string | null;
   readonly fields: Map<string, string | null>;
+}
+
+function priorityKeys(id: string | null, name: string | null): string[] {
+  const keys: string[] = [];
+  if (id !== null) keys.push(id.toLowerCase());
+  if (name !== null) keys.push(name.toLowerCase());
+  return keys;
 }
 
 export function initialState(history: IssueHistory): IssueState {
@@ -124,6 +133,7 @@ export function initialState(history: IssueHistory): IssueState {
     status: makeStatusRef(i.status.id, i.status.name, i.status.category),
     priorityId: i.priority?.id ?? null,
     priorityName: i.priority?.name ?? null,
+    priorityKeys: priorityKeys(i.priority?.id ?? null, i.priority?.name ?? null),
     kind: i.kind,
     assignee: i.assignee,
     resolution: i.resolution,
@@ -159,7 +169,18 @@ function statusRef(id: string | null, name: string | null, lookup: StatusLookup)
   return makeStatusRef(id, name ?? known?.name ?? null, known?.category ?? null);
 }
 
-const STANDARD_FIELDS: ReadonlySet<string> = new Set(['status', 'assignee', 'resolution', 'priority']);
+/** Jira's system field ids are lower case; only odd inputs pay for lower-casing. */
+function standardField(key: string): string {
+  switch (key) {
+    case 'status':
+    case 'assignee':
+    case 'resolution':
+    case 'priority':
+      return key;
+    default:
+      return key.toLowerCase();
+  }
+}
 
 /** Item key as Jira identifies the field: fieldId when present (custom fields), else the field name. */
 function fieldKey(field: string, fieldId: string | undefined): string {
@@ -178,16 +199,12 @@ export function applyEvent(
   event: OrderedEvent,
   lookup: StatusLookup,
   kindField: string | null,
-  facts: IssueFact[] = [],
 ): IssueFact[] {
-  facts.length = 0; // callers replaying many events may pass one scratch array
-  if (event.source === 'comment') {
-    facts.push({ type: 'comment', isAgent: event.comment.isAgent, isPublic: event.comment.isPublic });
-    return facts;
-  }
+  if (event.source === 'comment') return [{ type: 'comment', isAgent: event.comment.isAgent, isPublic: event.comment.isPublic }];
+  const facts: IssueFact[] = [];
   for (const item of event.entry.items) {
     const key = fieldKey(item.field, item.fieldId);
-    switch (STANDARD_FIELDS.has(key) ? key : key.toLowerCase()) {
+    switch (standardField(key)) {
       case 'status': {
         const from = statusRef(item.from, item.fromString, lookup);
         const to = statusRef(item.to, item.toString, lookup);
@@ -208,6 +225,7 @@ export function applyEvent(
       case 'priority': {
         state.priorityId = item.to;
         state.priorityName = item.toString;
+        state.priorityKeys = priorityKeys(item.to, item.toString);
         facts.push({ type: 'priority', to: item.toString ?? item.to });
         break;
       }

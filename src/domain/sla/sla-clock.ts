@@ -255,12 +255,11 @@ function firstMatch(list: ConditionList, mask: number, facts: readonly IssueFact
 
 function goalMatches(g: CompiledGoal, state: IssueState, levels: ReadonlyMap<string, string>): boolean {
   if (g.priorities.size > 0) {
-    const name = state.priorityName?.toLowerCase() ?? null;
-    const level = name === null ? undefined : levels.get(name);
-    const hit =
-      (name !== null && g.priorities.has(name)) ||
-      (state.priorityId !== null && g.priorities.has(state.priorityId.toLowerCase())) ||
-      (level !== undefined && g.priorities.has(level));
+    let hit = false;
+    for (const key of state.priorityKeys) {
+      const level = levels.get(key);
+      if (g.priorities.has(key) || (level !== undefined && g.priorities.has(level))) hit = true;
+    }
     if (!hit) return false;
   }
   if (g.kinds.size > 0 && (state.kind === null || !g.kinds.has(state.kind.toLowerCase()))) return false;
@@ -462,12 +461,11 @@ export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, 
     let cal = compiled.calendarFor(state.assignee);
     const created = creationFacts(state);
     const createdMask = factMask(created);
-    const scratch: IssueFact[] = [];
     for (const run of runs) step(run, history.created, 'created', created, createdMask, state, cal, levels);
     for (const event of orderEvents(history)) {
       if (event.at > now) break;
       const at = Math.max(event.at, history.created);
-      const facts = applyEvent(state, event, lookup, history.kindField, scratch);
+      const facts = applyEvent(state, event, lookup, history.kindField);
       const mask = factMask(facts);
       cal = compiled.calendarFor(state.assignee);
       for (const run of runs) step(run, at, event.id, facts, mask, state, cal, levels);
