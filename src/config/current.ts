@@ -1,5 +1,6 @@
 import type { ConfigError } from './errors';
-import { ConfigV2Schema, type ConfigV2 } from './v2/schema';
+import { ConfigV3Schema, type ConfigV3 } from './v3/schema';
+import { validateEscalationConfig } from './v3/validate-escalation';
 import { validateSlaConfig } from './v2/validate-sla';
 import { validateConfigCore } from './validate';
 
@@ -10,13 +11,13 @@ import { validateConfigCore } from './validate';
  */
 
 /** The schema version this app reads and writes; older stored configs are migrated up to it. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Schema of the current version. */
-export const ConfigSchema = ConfigV2Schema;
+export const ConfigSchema = ConfigV3Schema;
 
 /** A parsed config of the current version. */
-export type Config = ConfigV2;
+export type Config = ConfigV3;
 
 /**
  * Cross-field rules of the current version.
@@ -25,5 +26,5 @@ export type Config = ConfigV2;
  * validateCurrentConfig(defaultConfig()); // []
  */
 export function validateCurrentConfig(config: Config): ConfigError[] {
-  return [...validateConfigCore(config), ...validateSlaConfig(config)];
+  return [...validateConfigCore(config), ...validateSlaConfig(config), ...validateEscalationConfig(config)];
 }

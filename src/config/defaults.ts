@@ -1,5 +1,6 @@
 import type { Config } from './current';
 import { defaultCalendars, defaultSlaPolicies, seedYear } from './v2/sla-defaults';
+import { defaultEscalationLadders, defaultSecurityIncident } from './v3/escalation-defaults';
 
 /**
  * The config a new project starts with, matching the seed data: 3 x 3 impact x urgency giving P1..P5
@@ -14,7 +15,7 @@ import { defaultCalendars, defaultSlaPolicies, seedYear } from './v2/sla-default
  */
 export function defaultConfig(options: { readonly year?: number } = {}): Config {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     impact: {
       levels: [
         { id: 'all-departments', labels: { ja: '全部門', en: 'All departments' } },
@@ -61,6 +62,8 @@ export function defaultConfig(options: { readonly year?: number } = {}): Config 
     // See v2/sla-defaults.ts for the seed service hours and goals.
     calendars: defaultCalendars(options.year ?? seedYear()),
     slaPolicies: defaultSlaPolicies(),
-    escalationLadders: [],
+    // See v3/escalation-defaults.ts for the seed ladder and security intake.
+    escalationLadders: defaultEscalationLadders(),
+    securityIncident: defaultSecurityIncident(),
   };
 }

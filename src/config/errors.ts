@@ -25,6 +25,7 @@ export type ConfigErrorCode =
   | 'unreferenced-priority'
   | 'unknown-calendar'
   | 'unknown-incident-kind'
+  | 'unknown-metric'
   // From the calendar and SLA schemas' own checks (v2).
   | CalendarSlaCheckCode
   // From the version walk.

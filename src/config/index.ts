@@ -18,4 +18,5 @@ export { jiraPriorityNameOf, priorityLabelsOf } from './priority-labels';
 export { validateConfigCore, type ConfigCore } from './validate';
 export * from './v1/schema';
 export * from './v2';
+export * from './v3';
 export { japaneseHolidayYears, japaneseHolidays, withJapaneseHolidays } from './holidays/jp-holidays';

@@ -19,14 +19,14 @@ function errorsOf(result: { ok: true } | { ok: false; errors: readonly ConfigErr
 }
 
 describe('migrate (the app table)', () => {
-  it('is at version 2 today', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(2);
+  it('is at version 3 today', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
   });
 
   it('round-trips a current config unchanged', () => {
     const stored: unknown = JSON.parse(JSON.stringify(defaultConfig()));
     const result = migrate(stored);
-    expect(result).toEqual({ ok: true, value: defaultConfig(), from: 2, applied: [] });
+    expect(result).toEqual({ ok: true, value: defaultConfig(), from: 3, applied: [] });
     expect(result.ok && parseConfig(result.value)).toEqual({ ok: true, config: defaultConfig() });
   });
 
@@ -39,8 +39,8 @@ describe('migrate (the app table)', () => {
         path: 'schemaVersion',
         code: 'unsupported-schema-version',
         message: {
-          ja: '設定のスキーマバージョン 99 は、このアプリが扱えるバージョン（2 まで）より新しいものです。アプリを更新してください。保存されている設定は変更していません。',
-          en: 'The config uses schema version 99, newer than this app understands (up to 2). Update the app; the stored config was left as it is.',
+          ja: '設定のスキーマバージョン 99 は、このアプリが扱えるバージョン（3 まで）より新しいものです。アプリを更新してください。保存されている設定は変更していません。',
+          en: 'The config uses schema version 99, newer than this app understands (up to 3). Update the app; the stored config was left as it is.',
         },
       },
     ]);
@@ -68,7 +68,10 @@ describe('migrate (the app table)', () => {
 });
 
 // A made-up history v1 -> v2 -> v3, to exercise the walk the way later versions will use it.
-const v1Config = () => ({ ...defaultConfig(), schemaVersion: 1, calendars: [], slaPolicies: [] });
+const v1Config = () => {
+  const { securityIncident: _s, ...rest } = defaultConfig();
+  return { ...rest, schemaVersion: 1, calendars: [], slaPolicies: [], escalationLadders: [] };
+};
 const V2Schema = ConfigV1Schema.extend({ schemaVersion: z.literal(2), timezone: z.string() });
 const v1ToV2 = migrationStep(1, ConfigV1Schema, (v1) => ({ ...v1, schemaVersion: 2, timezone: 'Asia/Tokyo' }));
 const v2ToV3 = migrationStep(2, V2Schema, ({ timezone, ...v2 }) => ({ ...v2, schemaVersion: 3, calendars: [{ timezone }] }));

@@ -176,12 +176,11 @@ describe('parseConfig rejects invalid config with field-named ja/en errors', () 
 });
 
 describe('parseConfig', () => {
-  it('fills the remaining placeholder list when it is left out and keeps it when given', () => {
+  it('has no placeholder left since v3: escalation ladders are required and checked by field', () => {
     const { escalationLadders: _e, ...rest } = defaultConfig();
-    expect(parseConfig(rest)).toEqual({ ok: true, config: defaultConfig() });
+    expect(errorsOf(rest).map((e) => [e.path, e.code])).toEqual([['escalationLadders', 'missing-field']]);
     const withData = { ...defaultConfig(), escalationLadders: [{ anything: 1 }] };
-    const parsed = parseConfig(withData);
-    expect(parsed.ok && parsed.config.escalationLadders).toEqual([{ anything: 1 }]);
+    expect(errorsOf(withData).map((e) => e.path)).toContain('escalationLadders[0].anything');
   });
 
   it('does not touch its input, valid or not', () => {

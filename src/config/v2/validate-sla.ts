@@ -26,7 +26,7 @@ function duplicateIds(listPath: string, items: readonly { id: string }[]): Confi
  * validateSlaConfig({ ...config, slaPolicies: [{ ...policy, calendar: { kind: 'fixed', calendarId: 'nope' } }] });
  * // [{ path: 'slaPolicies[0].calendar.calendarId', code: 'unknown-calendar', message: { ja: '…', en: '…' } }]
  */
-export function validateSlaConfig(config: ConfigV2): ConfigError[] {
+export function validateSlaConfig(config: Pick<ConfigV2, 'calendars' | 'slaPolicies' | 'incidentKinds'>): ConfigError[] {
   const calendarIds = config.calendars.map((c) => c.id);
   const known = new Set(calendarIds);
   const kinds = config.incidentKinds.map((k) => k.id);

@@ -53,9 +53,10 @@ describe('issue events: priority from impact x urgency and SLA from the changelo
       metrics: { firstResponse: { goalMinutes: 30, state: 'running' }, resolution: { goalMinutes: 480, breachAt: '2026-03-02T08:00:00.000Z' } },
     });
     const timers = await t.backend.timers.listForIssue(id);
+    // The seed escalation ladder (config v3) warns at 75 % of each goal: that is the first wake-up.
     expect(timers.map((x) => [x.metricId, new Date(x.dueAt).toISOString()]).sort()).toEqual([
-      ['first-response', '2026-03-02T00:30:00.000Z'],
-      ['resolution', '2026-03-02T08:00:00.000Z'],
+      ['first-response', '2026-03-02T00:22:30.000Z'],
+      ['resolution', '2026-03-02T06:00:00.000Z'],
     ]);
   });
 

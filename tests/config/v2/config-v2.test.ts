@@ -20,7 +20,12 @@ const errorsOf = (raw: unknown): readonly ConfigError[] => {
   return r.ok ? [] : r.errors;
 };
 const base = (): Config => defaultConfig({ year: 2025 });
-const v1 = () => ({ ...base(), schemaVersion: 1, calendars: [], slaPolicies: [] });
+/** The v2 shape of the (now v3) defaults: v3 added the security intake and filled the ladders placeholder. */
+const v2Of = (c: Config) => {
+  const { securityIncident: _s, ...rest } = c;
+  return { ...rest, schemaVersion: 2, escalationLadders: [] };
+};
+const v1 = () => ({ ...v2Of(base()), schemaVersion: 1, calendars: [], slaPolicies: [] });
 
 describe('v2 defaults', () => {
   it('parse as the current version and survive JSON', () => {
@@ -67,14 +72,14 @@ describe('v2 defaults', () => {
 
 describe('v1 -> v2 migration', () => {
   it('seeds the empty placeholders with the default calendar and policy', () => {
-    expect(migrateV1ToV2(v1(), 2025)).toEqual({ ok: true, value: base() });
+    expect(migrateV1ToV2(v1(), 2025)).toEqual({ ok: true, value: v2Of(base()) });
   });
 
   it('is in the app table: a stored v1 config parses, marked as migrated', () => {
     const r = parseConfig(v1());
     expect(r.ok && r.migratedFrom).toBe(1);
     expect(r.ok && r.config.slaPolicies.map((p) => p.id)).toEqual(['standard']);
-    expect(migrate(v1()).ok && migrate(v1())).toMatchObject({ from: 1, applied: [1] });
+    expect(migrate(v1()).ok && migrate(v1())).toMatchObject({ from: 1, applied: [1, 2] });
   });
 
   it('carries placeholder content over for v2 to report by field, never dropping it', () => {
@@ -124,7 +129,7 @@ describe('v2 rejects bad calendars and policies with field-named ja/en errors', 
   });
 
   it('v2 schema alone accepts the defaults', () => {
-    expect(ConfigV2Schema.safeParse(base()).success).toBe(true);
+    expect(ConfigV2Schema.safeParse(v2Of(base())).success).toBe(true);
   });
 });
 
