@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import type { IssueFact, IssueState, StatusRef } from './issue-facts';
+import type { IssueFact, IssueFactType, IssueState, StatusRef } from './issue-facts';
 import { applyEvent, creationFacts, initialState, orderEvents, statusLookup } from './issue-facts';
 import type { IssueHistory, StatusCategory } from './issue-history';
 import type { GoalMatch, SlaCondition, SlaConditionKind, SlaMetric, SlaMetricKind, SlaPolicy } from './sla-policy';
@@ -68,7 +68,7 @@ interface CompiledMetric {
   readonly goals: readonly CompiledGoal[];
 }
 
-const FACT_BIT: Readonly<Record<IssueFact['type'], number>> = { 'issue-created': 1, status: 2, assignee: 4, comment: 8, resolution: 16, priority: 32 };
+const FACT_BIT: Readonly<Record<IssueFactType, number>> = { 'issue-created': 1, status: 2, assignee: 4, comment: 8, resolution: 16, priority: 32 };
 
 function conditionBit(on: SlaConditionKind): number {
   switch (on) {
@@ -214,9 +214,9 @@ function matchFact(c: CompiledCondition, f: IssueFact): string | null | undefine
     case 'issue-created':
       return f.type === 'issue-created' ? null : undefined;
     case 'status-entered':
-      return f.type === 'status' && statusMatches(c, f.to) ? (f.to?.name ?? f.to?.id ?? null) : undefined;
+      return f.type === 'status' && statusMatches(c, f.toStatus) ? (f.toStatus?.name ?? f.toStatus?.id ?? null) : undefined;
     case 'status-left':
-      return f.type === 'status' && statusMatches(c, f.from) ? (f.from?.name ?? f.from?.id ?? null) : undefined;
+      return f.type === 'status' && statusMatches(c, f.fromStatus) ? (f.fromStatus?.name ?? f.fromStatus?.id ?? null) : undefined;
     case 'assignee-set':
       return f.type === 'assignee' && f.from === null && f.to !== null ? f.to : undefined;
     case 'assignee-changed':
