@@ -1,9 +1,15 @@
+import { intakeEn } from './messages/intake-messages';
+import { slaEn } from './messages/sla-messages';
+
 /**
  * The English catalog defines the message keys; every other catalog must have exactly these keys
  * (enforced by the `Catalog` type and tests/static/i18n). Placeholders are `{name}`.
  * Keys are grouped by surface: `common.*` is shared, `<page>.*` belongs to one page.
+ * Surface-specific messages live in messages/<area>-messages.ts and are spread in here.
  */
 export const en = {
+  ...slaEn,
+  ...intakeEn,
   'common.appName': 'Incident Desk',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

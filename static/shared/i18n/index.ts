@@ -5,6 +5,6 @@ export { CATALOGS } from './catalogs';
 export { LANGS, intlTagFor, langFromLocale, pickText } from './locale';
 export type { Lang, LocalizedText } from './locale';
 export { createTranslate, interpolate, placeholdersOf } from './translate';
-export type { MessageArgs, ParamValue, Placeholders, Translate } from './translate';
+export type { MessageArgs, ParamValue, Placeholders, PlainMessageKey, Translate } from './translate';
 export { I18nProvider, createI18n, useI18n, useT } from './i18n-provider';
 export type { I18nValue } from './i18n-provider';

@@ -38,3 +38,6 @@ export function interpolate(text: string, params: Readonly<Record<string, ParamV
 export function createTranslate(catalog: Catalog): Translate {
   return (key, ...args) => interpolate(catalog[key], args[0]);
 }
+
+/** Keys whose message has no placeholders: what a function may return for `t(key)` without parameters. */
+export type PlainMessageKey = { [K in MessageKey]: [Placeholders<(typeof en)[K]>] extends [never] ? K : never }[MessageKey];

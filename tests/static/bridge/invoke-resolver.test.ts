@@ -27,14 +27,22 @@ describe('invokeResolver through the real @forge/bridge', () => {
     expect(result).toEqual({ ok: true, data: { issueKey: 'INC-7', n: 2 } });
   });
 
-  it('a resolver that throws (not yet implemented) becomes TRANSPORT_FAILED with ja/en text', async () => {
-    hostWithRealResolvers();
+  it('a host that rejects the call becomes TRANSPORT_FAILED with ja/en text', async () => {
+    setBridgeHandler(() => {
+      throw new Error('resolver crashed');
+    });
     const result = await invokeResolver('sla/get', { issueKey: 'INC-1' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('TRANSPORT_FAILED');
     expect(result.error.message.en).toBe('Could not reach the Incident Desk server. Please try again in a moment.');
     expect(result.error.detail).toMatch(/^sla\/get: /);
+  });
+
+  it('a refusal of the real resolver arrives as its typed error (sla/get without a user: forbidden)', async () => {
+    hostWithRealResolvers();
+    const result = await invokeResolver('sla/get', { issueKey: 'INC-1' });
+    expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: { ja: 'ログインしてから操作してください。', en: 'Please log in first.' } } });
   });
 
   it('an unknown resolver key is a transport failure naming the key', async () => {
