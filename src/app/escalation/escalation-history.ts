@@ -46,7 +46,7 @@ export function readEscalationProperty(value: unknown): EscalationProperty {
   return parsed.success ? parsed.data : { schemaVersion: 1, fired: [] };
 }
 
-/** The property with `records` merged in by key (a re-run replaces, never duplicates), newest last, capped. */
+/** The property with `records` merged in by key (a re-run replaces in place, never duplicates), new ones last in firing order, capped. */
 export function withFired(property: EscalationProperty, records: readonly FiringRecord[]): EscalationProperty {
   const byKey = new Map(property.fired.map((e) => [e.key, e] as const));
   for (const r of records) {
@@ -67,8 +67,7 @@ export function withFired(property: EscalationProperty, records: readonly Firing
       })),
     });
   }
-  const fired = [...byKey.values()].sort((a, b) => a.firedAt - b.firedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { schemaVersion: 1, fired: fired.slice(-ESCALATION_PROPERTY_MAX_ENTRIES) };
+  return { schemaVersion: 1, fired: [...byKey.values()].slice(-ESCALATION_PROPERTY_MAX_ENTRIES) };
 }
 
 /** The marker line a comment carries so a retry can find it. */
