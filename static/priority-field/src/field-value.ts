@@ -1,21 +1,25 @@
 import * as z from 'zod/mini';
 
 /**
- * The parts of the stored field value the view can show. The full schema belongs to the backend
- * (src/contracts); this reads leniently so a value written by an older version still renders.
+ * The stored value of the priority-matrix field (shape declared in manifest.yml: 1-based impact, urgency
+ * and priority position, the Jira priority name, and whether someone overrode it). Read leniently so a
+ * value written by an older version (priority as a level id string) still renders.
  */
-const Label = z.pipe(z.union([z.string(), z.number()]), z.transform((v: string | number) => String(v)));
+const PositionOrId = z.union([z.int(), z.string().check(z.minLength(1))]);
 
-const DisplayableValueSchema = z.looseObject({
-  priority: z.string().check(z.minLength(1)),
-  impact: z.optional(Label),
-  urgency: z.optional(Label),
+export const MatrixFieldValueSchema = z.looseObject({
+  impact: z.optional(z.int()),
+  urgency: z.optional(z.int()),
+  priority: PositionOrId,
+  jiraPriority: z.optional(z.nullable(z.string())),
+  overridden: z.optional(z.boolean()),
+  overrideReason: z.optional(z.nullable(z.string())),
 });
 
-export type DisplayableValue = z.infer<typeof DisplayableValueSchema>;
+export type MatrixFieldValue = z.infer<typeof MatrixFieldValueSchema>;
 
-/** The displayable parts of a stored value, or null when unset or unreadable. */
-export function describeFieldValue(value: unknown): DisplayableValue | null {
-  const parsed = z.safeParse(DisplayableValueSchema, value);
+/** The stored value, or null when unset or unreadable. */
+export function readFieldValue(value: unknown): MatrixFieldValue | null {
+  const parsed = z.safeParse(MatrixFieldValueSchema, value);
   return parsed.success ? parsed.data : null;
 }

@@ -1,4 +1,5 @@
 import { intakeEn } from './messages/intake-messages';
+import { priorityEn } from './messages/priority-messages';
 import { slaEn } from './messages/sla-messages';
 
 /**
@@ -10,6 +11,7 @@ import { slaEn } from './messages/sla-messages';
 export const en = {
   ...slaEn,
   ...intakeEn,
+  ...priorityEn,
   'common.appName': 'Incident Desk',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

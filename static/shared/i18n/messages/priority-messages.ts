@@ -1,0 +1,38 @@
+/** Messages of the priority matrix field (priorityField.*), beyond the foundation's. */
+export const priorityEn = {
+  'priorityField.impact': 'Impact',
+  'priorityField.urgency': 'Urgency',
+  'priorityField.overridden': 'Overridden: {priority}',
+  'priorityField.pickBoth': 'Pick an impact and an urgency.',
+  'priorityField.noInputFields': 'The Impact and Urgency fields are missing in Jira. Ask an administrator to run the setup.',
+  'priorityField.result': 'Resulting priority:',
+  'priorityField.jiraPriority': '(Jira priority {priority})',
+  'priorityField.overrideHeading': 'Override the priority',
+  'priorityField.overrideTo': 'Jira priority',
+  'priorityField.overrideReason': 'Reason (required)',
+  'priorityField.reasonRequired': 'Say why the priority differs from the matrix.',
+  'priorityField.overrideSave': 'Override',
+  'priorityField.overrideComment': 'Priority overridden to {priority}. Reason:',
+  'priorityField.updating': 'Updating…',
+  'priorityField.edit': 'Change',
+  'priorityField.noConfig': 'The priority settings could not be loaded.',
+} as const;
+
+export const priorityJa: { readonly [K in keyof typeof priorityEn]: string } = {
+  'priorityField.impact': '影響度',
+  'priorityField.urgency': '緊急度',
+  'priorityField.overridden': '手動変更: {priority}',
+  'priorityField.pickBoth': '影響度と緊急度を選んでください。',
+  'priorityField.noInputFields': 'Jira に影響度・緊急度のフィールドがありません。管理者にセットアップの実行を依頼してください。',
+  'priorityField.result': '決定される優先度:',
+  'priorityField.jiraPriority': '（Jira の優先度 {priority}）',
+  'priorityField.overrideHeading': '優先度の手動変更',
+  'priorityField.overrideTo': 'Jira の優先度',
+  'priorityField.overrideReason': '理由（必須）',
+  'priorityField.reasonRequired': 'マトリクスと異なる優先度にする理由を入力してください。',
+  'priorityField.overrideSave': '手動で変更',
+  'priorityField.overrideComment': '優先度を {priority} に手動で変更しました。理由:',
+  'priorityField.updating': '更新中…',
+  'priorityField.edit': '変更',
+  'priorityField.noConfig': '優先度の設定を読み込めませんでした。',
+};
