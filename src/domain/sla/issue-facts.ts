@@ -14,10 +14,15 @@ export interface StatusRef {
   /** Lower-cased id and name, computed once so condition matching does not allocate. */
   readonly idKey: string | null;
   readonly nameKey: string | null;
+  /**
+   * Per-evaluation memo of status-condition results by condition slot (1 = match, 2 = no match).
+   * StatusRefs are created afresh for each evaluation, so the memo never crosses policies.
+   */
+  readonly memo: number[];
 }
 
 function makeStatusRef(id: string | null, name: string | null, category: StatusCategory | null): StatusRef {
-  return { id, name, category, idKey: id === null ? null : id.toLowerCase(), nameKey: name === null ? null : name.toLowerCase() };
+  return { id, name, category, idKey: id === null ? null : id.toLowerCase(), nameKey: name === null ? null : name.toLowerCase(), memo: [] };
 }
 
 export type IssueFactType = 'issue-created' | 'status' | 'assignee' | 'comment' | 'resolution' | 'priority';
@@ -30,6 +35,8 @@ export type IssueFactType = 'issue-created' | 'status' | 'assignee' | 'comment' 
  */
 export interface IssueFact {
   readonly type: IssueFactType;
+  /** One bit per fact type (see FACT_BITS), so an event's fact types fold into one number. */
+  readonly bit: number;
   readonly fromStatus: StatusRef | null;
   readonly toStatus: StatusRef | null;
   readonly from: string | null;
@@ -39,27 +46,20 @@ export interface IssueFact {
   readonly isPublic: boolean;
 }
 
-interface FactFields {
-  readonly fromStatus?: StatusRef | null;
-  readonly toStatus?: StatusRef | null;
-  readonly from?: string | null;
-  readonly to?: string | null;
-  readonly toName?: string | null;
-  readonly isAgent?: boolean;
-  readonly isPublic?: boolean;
-}
+/** The bit of each fact type. */
+export const FACT_BITS: Readonly<Record<IssueFactType, number>> = { 'issue-created': 1, status: 2, assignee: 4, comment: 8, resolution: 16, priority: 32 };
 
-function fact(type: IssueFactType, f: FactFields): IssueFact {
-  return {
-    type,
-    fromStatus: f.fromStatus ?? null,
-    toStatus: f.toStatus ?? null,
-    from: f.from ?? null,
-    to: f.to ?? null,
-    toName: f.toName ?? null,
-    isAgent: f.isAgent ?? false,
-    isPublic: f.isPublic ?? false,
-  };
+function fact(
+  type: IssueFactType,
+  fromStatus: StatusRef | null,
+  toStatus: StatusRef | null,
+  from: string | null,
+  to: string | null,
+  toName: string | null,
+  isAgent: boolean,
+  isPublic: boolean,
+): IssueFact {
+  return { type, bit: FACT_BITS[type], fromStatus, toStatus, from, to, toName, isAgent, isPublic };
 }
 
 export type OrderedEvent =
@@ -148,6 +148,8 @@ export interface IssueState {
   priorityName: string | null;
   /** Lower-cased priority id and name, for goal matching. */
   priorityKeys: readonly string[];
+  /** Bumped whenever a field goals select on (priority, kind, other fields) changes. */
+  goalVersion: number;
   kind: string | null;
   assignee: string | null;
   resolution: string | null;
@@ -168,6 +170,7 @@ export function initialState(history: IssueHistory): IssueState {
     priorityId: i.priority?.id ?? null,
     priorityName: i.priority?.name ?? null,
     priorityKeys: priorityKeys(i.priority?.id ?? null, i.priority?.name ?? null),
+    goalVersion: 0,
     kind: i.kind,
     assignee: i.assignee,
     resolution: i.resolution,
@@ -177,9 +180,9 @@ export function initialState(history: IssueHistory): IssueState {
 
 /** Facts of the creation event: created, plus the initial status entered, assignee and resolution set. */
 export function creationFacts(state: IssueState): IssueFact[] {
-  const facts: IssueFact[] = [fact('issue-created', {}), fact('status', { toStatus: state.status })];
-  if (state.assignee !== null) facts.push(fact('assignee', { to: state.assignee }));
-  if (state.resolution !== null) facts.push(fact('resolution', { to: state.resolution, toName: state.resolution }));
+  const facts: IssueFact[] = [fact('issue-created', null, null, null, null, null, false, false), fact('status', null, state.status, null, null, null, false, false)];
+  if (state.assignee !== null) facts.push(fact('assignee', null, null, null, state.assignee, null, false, false));
+  if (state.resolution !== null) facts.push(fact('resolution', null, null, null, state.resolution, state.resolution, false, false));
   return facts;
 }
 
@@ -234,7 +237,7 @@ export function applyEvent(
   lookup: StatusLookup,
   kindField: string | null,
 ): IssueFact[] {
-  if (event.source === 'comment') return [fact('comment', { isAgent: event.comment.isAgent, isPublic: event.comment.isPublic })];
+  if (event.source === 'comment') return [fact('comment', null, null, null, null, null, event.comment.isAgent, event.comment.isPublic)];
   const facts: IssueFact[] = [];
   for (const item of event.entry.items) {
     const key = fieldKey(item.field, item.fieldId);
@@ -243,29 +246,31 @@ export function applyEvent(
         const from = statusRef(item.from, item.fromString, lookup);
         const to = statusRef(item.to, item.toString, lookup);
         if (to !== null) state.status = to;
-        facts.push(fact('status', { fromStatus: from, toStatus: to }));
+        facts.push(fact('status', from, to, null, null, null, false, false));
         break;
       }
       case 'assignee': {
         state.assignee = item.to;
-        facts.push(fact('assignee', { from: item.from, to: item.to }));
+        facts.push(fact('assignee', null, null, item.from, item.to, null, false, false));
         break;
       }
       case 'resolution': {
         state.resolution = item.to ?? item.toString;
-        facts.push(fact('resolution', { from: item.from ?? item.fromString, to: item.to ?? item.toString, toName: item.toString }));
+        facts.push(fact('resolution', null, null, item.from ?? item.fromString, item.to ?? item.toString, item.toString, false, false));
         break;
       }
       case 'priority': {
         state.priorityId = item.to;
         state.priorityName = item.toString;
         state.priorityKeys = priorityKeys(item.to, item.toString);
-        facts.push(fact('priority', { to: item.toString ?? item.to }));
+        state.goalVersion++;
+        facts.push(fact('priority', null, null, null, item.toString ?? item.to, null, false, false));
         break;
       }
       default:
         if (kindField !== null && (key === kindField || item.field === kindField)) state.kind = item.toString ?? item.to;
         else state.fields.set(key, item.toString ?? item.to);
+        state.goalVersion++;
         break;
     }
   }

@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import type { IssueFact, IssueFactType, IssueState, StatusRef } from './issue-facts';
+import type { IssueFact, IssueState, StatusRef } from './issue-facts';
+import { FACT_BITS } from './issue-facts';
 import { applyEvent, creationFacts, initialState, orderEvents, statusLookup } from './issue-facts';
 import type { IssueHistory, StatusCategory } from './issue-history';
 import type { GoalMatch, SlaCondition, SlaConditionKind, SlaMetric, SlaMetricKind, SlaPolicy } from './sla-policy';
@@ -33,7 +34,7 @@ export type SlaResult<T> = { readonly ok: true; readonly value: T } | { readonly
 
 type CompiledCondition =
   | { readonly on: 'issue-created' }
-  | { readonly on: 'status-entered' | 'status-left'; readonly names: ReadonlySet<string>; readonly categories: ReadonlySet<StatusCategory> }
+  | { readonly on: 'status-entered' | 'status-left'; readonly slot: number; readonly names: ReadonlySet<string>; readonly categories: ReadonlySet<StatusCategory> }
   | { readonly on: 'assignee-set' }
   | { readonly on: 'assignee-changed' }
   | { readonly on: 'comment-by-agent'; readonly publicOnly: boolean }
@@ -68,7 +69,7 @@ interface CompiledMetric {
   readonly goals: readonly CompiledGoal[];
 }
 
-const FACT_BIT: Readonly<Record<IssueFactType, number>> = { 'issue-created': 1, status: 2, assignee: 4, comment: 8, resolution: 16, priority: 32 };
+const FACT_BIT = FACT_BITS;
 
 function conditionBit(on: SlaConditionKind): number {
   switch (on) {
@@ -92,12 +93,12 @@ function conditionBit(on: SlaConditionKind): number {
 
 function factMask(facts: readonly IssueFact[]): number {
   let mask = 0;
-  for (const f of facts) mask |= FACT_BIT[f.type];
+  for (const f of facts) mask |= f.bit;
   return mask;
 }
 
-function compileList(conditions: readonly SlaCondition[]): ConditionList {
-  const compiled = conditions.map(compileCondition);
+function compileList(conditions: readonly SlaCondition[], slots: Slots): ConditionList {
+  const compiled = conditions.map((c) => compileCondition(c, slots));
   return { conditions: compiled, mask: compiled.reduce((m, c) => m | conditionBit(c.on), 0) };
 }
 
@@ -113,11 +114,16 @@ export interface CompiledSlaPolicy {
 
 const lowerSet = (values: readonly string[]): ReadonlySet<string> => new Set(values.map((v) => v.toLowerCase()));
 
-function compileCondition(c: SlaCondition): CompiledCondition {
+/** Numbers the policy's status conditions, so a status can memoise its result per condition. */
+interface Slots {
+  next: number;
+}
+
+function compileCondition(c: SlaCondition, slots: Slots): CompiledCondition {
   switch (c.on) {
     case 'status-entered':
     case 'status-left':
-      return { on: c.on, names: lowerSet(c.statuses), categories: new Set(c.categories) };
+      return { on: c.on, slot: slots.next++, names: lowerSet(c.statuses), categories: new Set(c.categories) };
     case 'comment-by-agent':
       return { on: c.on, publicOnly: c.publicOnly };
     case 'resolution-set':
@@ -141,12 +147,12 @@ function compileMatch(id: string, ms: number, when: GoalMatch): CompiledGoal {
   };
 }
 
-function compileMetric(m: SlaMetric): CompiledMetric {
-  const start = compileList(m.start);
-  const pause = compileList(m.pause);
-  const resume = compileList(m.resume);
-  const stop = compileList(m.stop);
-  const reset = compileList(m.reset);
+function compileMetric(m: SlaMetric, slots: Slots): CompiledMetric {
+  const start = compileList(m.start, slots);
+  const pause = compileList(m.pause, slots);
+  const resume = compileList(m.resume, slots);
+  const stop = compileList(m.stop, slots);
+  const reset = compileList(m.reset, slots);
   return {
     id: m.id,
     kind: m.kind,
@@ -194,18 +200,26 @@ export function compileSlaPolicy(policy: SlaPolicy, context: SlaContext): SlaRes
       break;
     }
   }
+  const slots: Slots = { next: 0 };
   const levelByPriorityName = new Map<string, string>();
   for (const level of context.priorityLevels ?? []) levelByPriorityName.set(level.jiraPriorityName.toLowerCase(), level.id.toLowerCase());
   return {
     ok: true,
-    value: { policy, metrics: policy.metrics.map(compileMetric), appliesTo: compileMatch(policy.id, 0, policy.appliesTo), calendarFor, levelByPriorityName },
+    value: { policy, metrics: policy.metrics.map((m) => compileMetric(m, slots)), appliesTo: compileMatch(policy.id, 0, policy.appliesTo), calendarFor, levelByPriorityName },
   };
 }
 
-function statusMatches(c: { names: ReadonlySet<string>; categories: ReadonlySet<StatusCategory> }, s: StatusRef | null): boolean {
+function statusMatches(c: { slot: number; names: ReadonlySet<string>; categories: ReadonlySet<StatusCategory> }, s: StatusRef | null): boolean {
   if (s === null) return false;
-  if (c.names.size === 0 && c.categories.size === 0) return true;
-  return (s.idKey !== null && c.names.has(s.idKey)) || (s.nameKey !== null && c.names.has(s.nameKey)) || (s.category !== null && c.categories.has(s.category));
+  const memo = s.memo[c.slot];
+  if (memo !== undefined) return memo === 1;
+  const hit =
+    (c.names.size === 0 && c.categories.size === 0) ||
+    (s.idKey !== null && c.names.has(s.idKey)) ||
+    (s.nameKey !== null && c.names.has(s.nameKey)) ||
+    (s.category !== null && c.categories.has(s.category));
+  s.memo[c.slot] = hit ? 1 : 2;
+  return hit;
 }
 
 /** undefined when the condition does not match the fact; else the value a pause reason reports. */
@@ -386,6 +400,17 @@ interface MetricRun {
   readonly metric: CompiledMetric;
   readonly done: CycleBuilder[];
   open: CycleBuilder | null;
+  /** The goal for the state at `goalVersion` (goals depend only on fields that bump it). */
+  goalVersion: number;
+  goal: CompiledGoal | null;
+}
+
+function goalFor(run: MetricRun, state: IssueState, levels: ReadonlyMap<string, string>): CompiledGoal | null {
+  if (run.goalVersion !== state.goalVersion) {
+    run.goal = selectGoal(run.metric, state, levels);
+    run.goalVersion = state.goalVersion;
+  }
+  return run.goal;
 }
 
 function close(run: MetricRun, c: CycleBuilder, at: number, endedBy: 'stop' | 'reset', state: IssueState, levels: ReadonlyMap<string, string>): void {
@@ -393,7 +418,7 @@ function close(run: MetricRun, c: CycleBuilder, at: number, endedBy: 'stop' | 'r
   c.endedBy = endedBy;
   const last = c.pauses.at(-1);
   if (last !== undefined && last.to === null) last.to = at;
-  c.goal = selectGoal(run.metric, state, levels);
+  c.goal = goalFor(run, state, levels);
   run.done.push(c);
   run.open = null;
 }
@@ -454,7 +479,7 @@ function step(
  */
 export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, now: number): SlaEvaluation {
   const { policy, levelByPriorityName: levels } = compiled;
-  const runs: MetricRun[] = compiled.metrics.map((metric) => ({ metric, done: [], open: null }));
+  const runs: MetricRun[] = compiled.metrics.map((metric) => ({ metric, done: [], open: null, goalVersion: -1, goal: null }));
   if (history.created <= now) {
     const state = initialState(history);
     const lookup = statusLookup(history);
@@ -476,7 +501,7 @@ export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, 
       return {
         metricId: run.metric.id,
         kind: run.metric.kind,
-        cycles: all.map((c, i) => finish(c, i, policy, c.stoppedAt === null ? selectGoal(run.metric, state, levels) : c.goal, now)),
+        cycles: all.map((c, i) => finish(c, i, policy, c.stoppedAt === null ? goalFor(run, state, levels) : c.goal, now)),
       };
     });
     return { issueKey: history.issueKey, policyId: policy.id, policyVersion: policy.version, evaluatedAt: now, metrics };
