@@ -30,7 +30,7 @@ const ours = compileCalendar(
 moment.updateLocale('en', {
   workinghours: { 0: null, 1: ['09:00:00', '18:00:00'], 2: ['09:00:00', '18:00:00'], 3: ['09:00:00', '18:00:00'], 4: ['09:00:00', '18:00:00'], 5: ['09:00:00', '18:00:00'], 6: null },
   holidays: holidays.map((h) => (h.kind === 'date' ? h.date : '')),
-} as moment.LocaleSpecification);
+});
 
 // Deterministic pseudo-random cases (mulberry32), whole seconds within 2025.
 let seed = 0x5eed;

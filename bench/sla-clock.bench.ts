@@ -115,4 +115,9 @@ perEval.sort((a, b) => a - b);
 const pct = (p: number): string => (perEval[Math.min(perEval.length - 1, Math.floor(p * perEval.length))] ?? 0).toFixed(1);
 const mean = perEval.reduce((a, b) => a + b, 0) / perEval.length;
 console.log(`warm evaluation (CPU time): mean ${mean.toFixed(1)} us, median ${pct(0.5)} us, p95 ${pct(0.95)} us over ${String(perEval.length * BATCH)} evaluations (goal < 50 us)`);
-if (sink === 0) console.log('');
+// Host speed, so the figure can be scaled: a plain integer loop of 1e8 iterations, in CPU time.
+const h0 = cpuMicros();
+let acc = 0;
+for (let i = 0; i < 100_000_000; i++) acc += i & 7;
+console.log(`host calibration: 1e8-iteration integer loop ${((cpuMicros() - h0) / 1000).toFixed(0)} ms CPU (load average is not controlled here)`);
+if (sink === 0 || acc === 0) console.log('');
