@@ -44,6 +44,7 @@ describe('planEscalations: table', () => {
     const plan = planEscalations(base(now, fired));
     expect(plan.due.map((d) => d.levelId)).toEqual(expectedDue);
     expect(plan.nextDueAt).toBe(expectedNext);
+    expect(plan.nextDueByMetric.get('ttr') ?? null).toBe(expectedNext);
   });
 
   it('projects across the night on the business calendar (Mon 17:00 start, 50 % of 4h is Tue 10:00)', () => {
@@ -63,12 +64,12 @@ describe('planEscalations: table', () => {
 
   it.each(['met', 'breached', 'cancelled'] as const)('a %s (stopped) cycle never escalates', (state) => {
     const stopped = evaluation(created, [cycle({ startedAt: created, elapsedMs: 10 * H, state, stoppedAt: created + 10 * H })]);
-    expect(planEscalations({ ...base(created + 20 * H), evaluation: stopped })).toEqual({ due: [], nextDueAt: null });
+    expect(planEscalations({ ...base(created + 20 * H), evaluation: stopped })).toEqual({ due: [], nextDueAt: null, nextDueByMetric: new Map() });
   });
 
   it('a cycle without a goal never escalates', () => {
     const noGoal = evaluation(created, [cycle({ startedAt: created, elapsedMs: 10 * H, goalMs: null })]);
-    expect(planEscalations({ ...base(created + 20 * H), evaluation: noGoal })).toEqual({ due: [], nextDueAt: null });
+    expect(planEscalations({ ...base(created + 20 * H), evaluation: noGoal })).toEqual({ due: [], nextDueAt: null, nextDueByMetric: new Map() });
   });
 
   it('each cycle escalates on its own: a reopened issue gets the ladder again under cycle 1', () => {
@@ -82,7 +83,7 @@ describe('planEscalations: table', () => {
 
   it('an unknown calendar stops projection instead of counting wall time', () => {
     const input = { ...base(at('2025-01-06T23:00:00+09:00')), calendars: new Map() };
-    expect(planEscalations(input)).toEqual({ due: [], nextDueAt: null });
+    expect(planEscalations(input)).toEqual({ due: [], nextDueAt: null, nextDueByMetric: new Map() });
   });
 });
 
