@@ -1,5 +1,6 @@
 import { intakeEn } from './messages/intake-messages';
 import { priorityEn } from './messages/priority-messages';
+import { settingsEn } from './messages/settings-messages';
 import { slaEn } from './messages/sla-messages';
 
 /**
@@ -12,6 +13,7 @@ export const en = {
   ...slaEn,
   ...intakeEn,
   ...priorityEn,
+  ...settingsEn,
   'common.appName': 'Incident Desk',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

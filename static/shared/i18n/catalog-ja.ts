@@ -3,12 +3,14 @@ import type { Catalog } from './catalog-en';
 /** Japanese catalog. Missing or extra keys are type errors; placeholders must match en (tested). */
 import { intakeJa } from './messages/intake-messages';
 import { priorityJa } from './messages/priority-messages';
+import { settingsJa } from './messages/settings-messages';
 import { slaJa } from './messages/sla-messages';
 
 export const ja: Catalog = {
   ...slaJa,
   ...intakeJa,
   ...priorityJa,
+  ...settingsJa,
   'common.appName': 'Incident Desk',
   'common.loading': '読み込み中…',
   'common.retry': '再試行',
