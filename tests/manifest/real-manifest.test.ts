@@ -21,7 +21,7 @@ function lookup(messages: unknown, key: string): unknown {
 }
 
 describe('the project manifest', () => {
-  it('passes full validation, client-side lint and the requestJira scan', { timeout: CHECK_TIMEOUT }, async () => {
+  it('passes full validation, client-side lint and the Jira route scan', { timeout: CHECK_TIMEOUT }, async () => {
     const result = await checkManifest(repoRoot);
     expect(result.problems, formatManifestReport(result)).toEqual([]);
     expect(result.ok).toBe(true);
