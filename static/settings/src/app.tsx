@@ -2,32 +2,25 @@ import { view } from '@forge/bridge';
 import { token } from '@atlaskit/tokens';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
-import type { PlainMessageKey } from '../../shared/i18n/translate';
 import { useI18n } from '../../shared/i18n/i18n-provider';
 import { PageFrame } from '../../shared/page/page-frame';
 import { useForgeContext } from '../../shared/shell/forge-context-provider';
 import { ErrorMessage, PageLoading } from '../../shared/shell/states';
 import { ConfigDraftProvider, useConfigDraft } from './config-draft';
 import { InvalidConfig } from './invalid-config';
+import { subPageFor, type SettingsRoute } from './routes';
 
-/** The sidebar sub-pages (manifest `pages` of jira:projectSettingsPage), in order. */
-export const SETTINGS_SUB_PAGES = [
-  { route: 'matrix', label: 'settings.nav.matrix', page: lazy(() => import('./pages/matrix-page')), editsConfig: true },
-  { route: 'calendars', label: 'settings.nav.calendars', page: lazy(() => import('./pages/calendars-page')), editsConfig: true },
-  { route: 'sla-goals', label: 'settings.nav.slaGoals', page: lazy(() => import('./pages/sla-goals-page')), editsConfig: true },
-  { route: 'escalation', label: 'settings.nav.escalation', page: lazy(() => import('./pages/escalation-page')), editsConfig: true },
-  { route: 'setup', label: 'settings.nav.setup', page: lazy(() => import('./pages/setup-page')), editsConfig: false },
-  { route: 'import-export', label: 'settings.nav.importExport', page: lazy(() => import('./pages/import-export-page')), editsConfig: false },
-  { route: 'history', label: 'settings.nav.history', page: lazy(() => import('./pages/history-page')), editsConfig: false },
-] as const satisfies readonly { route: string; label: PlainMessageKey; page: ComponentType; editsConfig: boolean }[];
+const PAGE_COMPONENTS: Readonly<Record<SettingsRoute['route'], ComponentType>> = {
+  matrix: lazy(() => import('./pages/matrix-page')),
+  calendars: lazy(() => import('./pages/calendars-page')),
+  'sla-goals': lazy(() => import('./pages/sla-goals-page')),
+  escalation: lazy(() => import('./pages/escalation-page')),
+  setup: lazy(() => import('./pages/setup-page')),
+  'import-export': lazy(() => import('./pages/import-export-page')),
+  history: lazy(() => import('./pages/history-page')),
+};
 
-type SubPage = (typeof SETTINGS_SUB_PAGES)[number];
-
-/** The sub-page for a route or history path ('matrix', '/calendars'); the first page by default. */
-export function subPageFor(location: unknown): SubPage {
-  const route = typeof location === 'string' ? location.replace(/^\/+|\/+$/g, '').split('/')[0] : undefined;
-  return SETTINGS_SUB_PAGES.find((p) => p.route === route) ?? SETTINGS_SUB_PAGES[0];
-}
+type SubPage = SettingsRoute;
 
 /** Follows Jira's sidebar: the initial location from the context, then the app's history. */
 function useSubPage(): SubPage {
@@ -58,7 +51,7 @@ function useSubPage(): SubPage {
 
 function Body(props: { page: SubPage }) {
   const draft = useConfigDraft();
-  const Page = props.page.page;
+  const Page = PAGE_COMPONENTS[props.page.route];
   if (props.page.editsConfig) {
     if (draft.status === 'loading') return <PageLoading />;
     if (draft.status === 'error' && draft.loadError !== null) return <ErrorMessage error={draft.loadError} onRetry={draft.discard} />;

@@ -152,7 +152,7 @@ function MatrixCell(props: { config: Config; row: number; col: number }) {
           const v = e.currentTarget.value;
           update((c) => setAt(c, ['matrix', props.row, props.col], v));
         }}
-        style={inputStyle(messages.length > 0, '100%')}
+        style={{ ...inputStyle(messages.length > 0, '100%'), background: 'transparent', fontWeight: token('font.weight.semibold') }}
       >
         {rank < 0 && <option value={value}>{value || '—'}</option>}
         {props.config.priorityLevels.map((l) => (
@@ -177,7 +177,7 @@ function MatrixGrid(props: { config: Config }) {
       <FieldMessages id="matrix-error" path="matrix" messages={shapeErrors} />
       <div style={{ overflowX: 'auto' }}>
         <table style={{ borderCollapse: 'separate', borderSpacing: token('space.025') }}>
-          <caption style={{ textAlign: 'start', color: token('color.text.subtle') }}>{t('settings.matrix.caption')}</caption>
+          <caption style={{ textAlign: 'start', color: token('color.text.subtle'), font: token('font.body.small'), paddingBottom: token('space.050') }}>{t('settings.matrix.caption')}</caption>
           <thead>
             <tr>
               <th scope="col">{`${t('priorityField.impact')} \\ ${t('priorityField.urgency')}`}</th>

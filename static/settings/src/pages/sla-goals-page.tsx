@@ -19,7 +19,7 @@ function GoalsTable(props: { policy: number; metric: number; goals: readonly Sla
   const levels = props.config.priorityLevels;
   return (
     <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid={`goals-${String(props.metric)}`}>
-      <caption style={{ textAlign: 'start', font: token('font.heading.xxsmall') }}>{t('settings.sla.goals')}</caption>
+      <caption style={{ textAlign: 'start', font: token('font.heading.xxsmall'), paddingBottom: token('space.050') }}>{t('settings.sla.goals')}</caption>
       <thead>
         <tr style={{ textAlign: 'start', color: token('color.text.subtle') }}>
           <th scope="col">{t('settings.sla.priorities')}</th>
