@@ -41,7 +41,8 @@ export function staleUiPages(): string[] {
 export function ensureUiBuilt(): void {
   const stale = staleUiPages();
   if (stale.length > 0) {
-    const res = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, npm_config_loglevel: 'error' } });
+    // vitest sets NODE_ENV=test, which would make plugin-react emit the dev JSX runtime into a production bundle.
+    const res = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', npm_config_loglevel: 'error' } });
     if (res.status !== 0) throw new Error(`npm run build:ui failed (stale: ${stale.join(', ')})`);
   }
   process.env.E2E_NO_BUILD = '1';
