@@ -43,7 +43,9 @@ const jiraPriority = async (): Promise<string> => (await site.rest<{ fields: { p
 
 describe('priority matrix field', () => {
   it('an agent picks impact and urgency, sees the resulting priority live, and saves it', async () => {
-    const { page, field } = await issuePage('user-agent');
+    const { page, field, panel } = await issuePage('user-agent');
+    const goal = '[data-testid="sla-metric-first-response"] [data-testid="sla-goal"]';
+    expect(await panel.textContent(goal)).toBe('2h'); // created without a priority: Medium (P3), 120 minutes
     await field.click('[data-testid="priority-edit"]');
     await field.waitForSelector('[data-testid="priority-editor"]');
     // The descriptions and labels come from the config; the override is for administrators only.
@@ -58,6 +60,8 @@ describe('priority matrix field', () => {
     await field.waitForFunction(() => document.querySelector('[data-testid="priority-lozenge"]')?.textContent === 'P1 Highest', undefined, { timeout: 15_000 });
     expect(await field.textContent('[data-testid="priority-product"]')).toBe('Impact All departments × Urgency Core business stopped');
     expect(await jiraPriority()).toBe('Highest');
+    // The field told the other modules of the page; the SLA panel re-read the SLA without a reload: P1 goal.
+    await panel.waitForFunction((sel) => document.querySelector(sel)?.textContent === '15m', goal, { timeout: 15_000 });
     await page.close();
   });
 
