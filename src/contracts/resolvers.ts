@@ -24,6 +24,7 @@ export const RESOLVER_KEYS = {
   setupStatus: 'setup/status',
   priorityPreview: 'priority/preview',
   reportGet: 'report/get',
+  incidentSimilar: 'incident/similar',
 } as const;
 export type ResolverKey = (typeof RESOLVER_KEYS)[keyof typeof RESOLVER_KEYS];
 
@@ -230,3 +231,29 @@ export type PriorityPreviewResult = z.infer<typeof PriorityPreviewResultSchema>;
 /** Reports come with a later issue; until then the key answers `not-implemented`. */
 export const ReportGetPayloadSchema = z.object({});
 export const ReportGetResultSchema = z.unknown();
+
+// ---------------------------------------------------------------- incident/similar
+/**
+ * Similar past incidents for the intake helpers on an incident (issue panel): same service or category
+ * and text match, ranked by src/domain/problem/similar-incidents.ts. Read as the user (only incidents they
+ * may see). Until a resolver is registered the UI shows "not available yet".
+ */
+export const SimilarIncidentsPayloadSchema = z.strictObject({
+  issueKey: z.optional(IssueKeySchema),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(20))),
+});
+export const SimilarIncidentsResultSchema = z.object({
+  incidents: z.array(
+    z.object({
+      key: z.string(),
+      summary: z.optional(z.string()),
+      /** 0..1, best first. */
+      score: z.number(),
+      sameService: z.optional(z.boolean()),
+      sameCategory: z.optional(z.boolean()),
+      /** The problem the incident is linked to (a known cause / workaround), if any. */
+      problemKey: z.optional(z.nullable(z.string())),
+    }),
+  ),
+});
+export type SimilarIncidentsResult = z.infer<typeof SimilarIncidentsResultSchema>;
