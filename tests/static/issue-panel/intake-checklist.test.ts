@@ -43,3 +43,14 @@ describe('intake checklist', () => {
     expect(toggleItem(state, 'who', true).checked).toEqual(['who']);
   });
 });
+
+describe('similar incidents availability', () => {
+  it('a not-implemented answer or a host without that function key reads "not available yet"; other errors do not', async () => {
+    const { isNotAvailable } = await import('../../../static/issue-panel/src/intake/not-available');
+    const message = { ja: 'x', en: 'x' };
+    expect(isNotAvailable({ code: 'not-implemented', message })).toBe(true);
+    expect(isNotAvailable({ code: 'TRANSPORT_FAILED', message, detail: "incident/similar: Resolver has no definition for 'incident/similar'." })).toBe(true);
+    expect(isNotAvailable({ code: 'TRANSPORT_FAILED', message, detail: 'incident/similar: network down' })).toBe(false);
+    expect(isNotAvailable({ code: 'forbidden', message })).toBe(false);
+  });
+});

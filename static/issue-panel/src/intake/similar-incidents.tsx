@@ -1,43 +1,17 @@
 import { router } from '@forge/bridge';
 import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
-import * as z from 'zod/mini';
-import { CLIENT_ERROR_CODES, type ResolverError } from '../../../shared/bridge/envelope';
+import { RESOLVER_KEYS, SimilarIncidentsResultSchema } from '../../../../src/contracts';
 import { useResolver } from '../../../shared/bridge/hooks';
 import { useI18n } from '../../../shared/i18n/i18n-provider';
 import { ErrorMessage, PageLoading } from '../../../shared/shell/states';
-
-/**
- * Resolver key for similar past incidents. Not in src/contracts yet: the page calls it and says "not
- * available yet" until the backend answers it (the ranking exists in src/domain/problem/similar-incidents.ts).
- */
-export const SIMILAR_INCIDENTS_KEY = 'incident/similar';
-
-const SimilarResultSchema = z.object({
-  incidents: z.array(
-    z.looseObject({
-      key: z.string(),
-      summary: z.optional(z.string()),
-      score: z.number(),
-      sameService: z.optional(z.boolean()),
-      sameCategory: z.optional(z.boolean()),
-      problemKey: z.optional(z.nullable(z.string())),
-      resolution: z.optional(z.nullable(z.string())),
-    }),
-  ),
-});
-
-/** The resolver does not exist (yet): a typed `not-implemented`, or the host refusing an unknown function key. */
-export function isNotAvailable(error: ResolverError): boolean {
-  if (error.code === 'not-implemented') return true;
-  return error.code === CLIENT_ERROR_CODES.transport && /no definition|not (?:been )?(?:found|defined|implemented)|unknown function/i.test(error.detail ?? '');
-}
+import { isNotAvailable } from './not-available';
 
 /** "Similar past incidents" with links, so first-line staff can reuse a known solution. */
 export function SimilarIncidents(props: { issueKey: string }) {
   const { t } = useI18n();
   const headingId = useId();
-  const { state, reload } = useResolver(SIMILAR_INCIDENTS_KEY, { issueKey: props.issueKey }, SimilarResultSchema);
+  const { state, reload } = useResolver(RESOLVER_KEYS.incidentSimilar, { issueKey: props.issueKey }, SimilarIncidentsResultSchema);
   return (
     <section aria-labelledby={headingId} data-testid="similar-incidents">
       <h4 id={headingId} style={{ font: token('font.heading.xxsmall'), margin: `${token('space.100')} 0 ${token('space.050')}` }}>
