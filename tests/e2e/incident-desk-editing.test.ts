@@ -169,3 +169,55 @@ describe('settings sub-pages', () => {
     await page.close();
   });
 });
+
+describe('empty and error states', () => {
+  const ctx = { moduleKey: 'settings', accountId: 'user-admin', project: { id: '10000', key: 'INC' } };
+
+  it('a failing Jira shows the error in the viewer’s language with a retry that recovers', async () => {
+    const faults = await site.control<{ added: string[] }>('faults', { path: `/rest/api/3/issue/${key}`, method: 'GET', target: 'jira', effect: { kind: 'serverError', status: 500 } });
+    expect(faults.added).toHaveLength(1);
+    for (const [locale, message, retry] of [
+      ['ja-JP', 'Jira がエラーを返しました', '再試行'],
+      ['en-US', 'Jira returned an error', 'Try again'],
+    ] as const) {
+      const page = await browser.newPage();
+      await page.goto(`${demo.url}/browse/${key}?as=user-agent&locale=${locale}`);
+      const panel = await frameOf(page, 'sla-panel', '[data-testid="sla-panel"] [role="alert"], [data-testid="sla-panel"] section');
+      await panel.waitForSelector(`text=${message}`);
+      if (locale === 'en-US') {
+        await fetch(`${demo.url}/__emulator/faults`, { method: 'DELETE' });
+        // Exact text: the message itself says "please try again".
+        await panel.click(`[data-testid="sla-panel"] button >> text="${retry}"`);
+        await panel.waitForSelector('[data-testid="sla-metric-first-response"]');
+      } else {
+        expect(await panel.textContent('[data-testid="sla-panel"] button')).toBe(retry);
+      }
+      await page.close();
+    }
+  });
+
+  it('an incident no SLA policy applies to says so, in both languages', async () => {
+    const current = await site.invoke<{ data: { version: number; config: { slaPolicies: { appliesTo: { priorities: string[] } }[] } } }>('config/get', {}, ctx);
+    const onlyP1 = structuredClone(current.data.config);
+    onlyP1.slaPolicies[0]!.appliesTo.priorities = ['P1'];
+    const saved = await site.invoke<{ ok: boolean; data: { meta: { version: number } } }>('config/save', { expectedVersion: current.data.version, config: onlyP1 }, ctx);
+    expect(saved.ok).toBe(true);
+    const res = await site.rest<{ key: string }>('POST', '/rest/api/3/issue', 'user-reporter', {
+      fields: { project: { key: 'INC' }, issuetype: { name: 'Incident' }, summary: 'E2E: a question about fonts', priority: { name: 'Low' }, labels: ['kind-inquiry'] },
+    });
+    await site.control('events/flush', {});
+    for (const [locale, text] of [
+      ['ja-JP', 'この課題に適用される SLA はありません。'],
+      ['en-US', 'No SLA applies to this issue.'],
+    ] as const) {
+      const page = await browser.newPage();
+      await page.goto(`${demo.url}/browse/${res.body.key}?as=user-agent&locale=${locale}`);
+      const panel = await frameOf(page, 'sla-panel', '[data-testid="sla-empty"]');
+      expect(await panel.textContent('[data-testid="sla-empty"]')).toBe(text);
+      const badge = await frameOf(page, 'sla-badge', '[data-testid="sla-badge"]');
+      expect(await badge.getAttribute('[data-testid="sla-badge"]', 'data-status')).toBe('none');
+      await page.close();
+    }
+    await site.invoke('config/save', { expectedVersion: saved.data.meta.version, config: current.data.config }, ctx);
+  });
+});
