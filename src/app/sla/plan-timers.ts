@@ -66,6 +66,14 @@ export function planTimers(issue: IssueSnapshot, view: IssueSlaView | null, conf
 
 /** Whether two timers differ in anything but the evaluation instant and the elapsed time it implies. */
 export function sameTimer(a: SlaTimer, b: SlaTimer): boolean {
-  const strip = (t: SlaTimer) => ({ ...t, evaluatedAt: 0, elapsedMs: t.state === 'running' ? 0 : t.elapsedMs });
+  // A timer already due (dueAt at or before its evaluation) is picked up by the sweep whichever past instant it
+  // holds, so rewriting one past dueAt with another is a write that changes nothing.
+  const bothDue = a.dueAt <= a.evaluatedAt && b.dueAt <= b.evaluatedAt;
+  const strip = (t: SlaTimer) => ({
+    ...t,
+    evaluatedAt: 0,
+    dueAt: bothDue ? 0 : t.dueAt,
+    elapsedMs: t.state === 'running' ? 0 : t.elapsedMs,
+  });
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
