@@ -1,12 +1,13 @@
 import type { Config } from '../../config';
 import { defaultConfig } from '../../config';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar';
-import { EscalationLaddersSchema, planEscalations, type EscalationLadder, type IssuePriorityRef } from '../../domain/escalation';
-import type { SlaCycle, SlaEvaluation } from '../../domain/sla';
+import { planEscalations, type IssuePriorityRef } from '../../domain/escalation';
+import type { SlaEvaluation } from '../../domain/sla';
 import type { ConfigStore } from '../ports/config-store';
 import type { IssueSnapshot } from '../ports/issue-gateway';
 import { isJiraApiError } from '../ports/jira-error';
 import type { SlaTimer, SlaTimerStore } from '../ports/sla-timer-store';
+import { laddersOf, openCycle, timerRecord } from '../sla/plan-timers';
 import { ESCALATION_PROPERTY_KEY } from './escalation-history';
 import type { FiringRecord, SweepCursorStore } from './escalation-ports';
 import { DeferredFiringError, openFiring, recordFirings, runFiring, type FiringContext, type FiringDeps } from './execute-firing';
@@ -67,16 +68,6 @@ export interface SweepResult {
 /** After this many deferred issues in one run, Jira is struggling: stop and let the next run go on. */
 const MAX_DEFERRED_PER_RUN = 3;
 
-function laddersOf(config: Config): EscalationLadder[] {
-  const parsed = EscalationLaddersSchema.safeParse(config.escalationLadders);
-  return parsed.success ? parsed.data : [];
-}
-
-const openCycle = (cycles: readonly SlaCycle[]): SlaCycle | null => {
-  const last = cycles.at(-1);
-  return last !== undefined && (last.state === 'running' || last.state === 'paused') ? last : null;
-};
-
 interface Counters {
   issues: number;
   fired: number;
@@ -108,26 +99,7 @@ async function rescheduleTimers(
     );
     if (candidates.length === 0) continue;
     kept.add(metric.metricId);
-    await deps.timers.put({
-      schemaVersion: 1,
-      projectKey: issue.projectKey,
-      issueId: issue.id,
-      issueKey: issue.key,
-      metricId: metric.metricId,
-      metricKind: metric.kind,
-      cycle: cycle.index,
-      policyId: cycle.policyId,
-      policyVersion: cycle.policyVersion,
-      state: cycle.state === 'paused' ? 'paused' : 'running',
-      priority: view.priority.levelId,
-      startedAt: cycle.startedAt,
-      goalMs: cycle.goalMs,
-      elapsedMs: cycle.elapsedMs,
-      breachAt: cycle.breachAt,
-      calendarId: cycle.calendarId,
-      evaluatedAt: view.evaluation.evaluatedAt,
-      dueAt: Math.min(...candidates),
-    });
+    await deps.timers.put(timerRecord(issue, view, metric, cycle, Math.min(...candidates)));
   }
   for (const t of dueTimers) if (!kept.has(t.metricId)) await deps.timers.delete(t.issueId, t.metricId);
 }

@@ -1,5 +1,7 @@
 import { EscalationLaddersSchema, planEscalations, type EscalationLadder } from '../../domain/escalation';
-import type { SlaCycle } from '../../domain/sla';
+import type { SlaCycle, SlaEvaluation } from '../../domain/sla';
+
+type SlaMetricResult = SlaEvaluation['metrics'][number];
 import type { Config } from '../../config';
 import type { IssueSlaView } from '../escalation/run-escalations';
 import type { IssueSnapshot } from '../ports/issue-gateway';
@@ -17,7 +19,8 @@ export function laddersOf(config: Config): EscalationLadder[] {
   return parsed.success ? parsed.data : [];
 }
 
-const openCycle = (cycles: readonly SlaCycle[]): SlaCycle | null => {
+/** The current cycle if it is still open (running or paused), else null. */
+export const openCycle = (cycles: readonly SlaCycle[]): SlaCycle | null => {
   const last = cycles.at(-1);
   return last !== undefined && (last.state === 'running' || last.state === 'paused') ? last : null;
 };
@@ -40,26 +43,7 @@ export function planTimers(issue: IssueSnapshot, view: IssueSlaView | null, conf
     if (next !== undefined) candidates.push(next);
     if (cycle.breachAt !== null && cycle.breachAt > now) candidates.push(cycle.breachAt);
     if (candidates.length === 0) continue;
-    timers.push({
-      schemaVersion: 1,
-      projectKey: issue.projectKey,
-      issueId: issue.id,
-      issueKey: issue.key,
-      metricId: metric.metricId,
-      metricKind: metric.kind,
-      cycle: cycle.index,
-      policyId: cycle.policyId,
-      policyVersion: cycle.policyVersion,
-      state: cycle.state === 'paused' ? 'paused' : 'running',
-      priority: view.priority.levelId,
-      startedAt: cycle.startedAt,
-      goalMs: cycle.goalMs,
-      elapsedMs: cycle.elapsedMs,
-      breachAt: cycle.breachAt,
-      calendarId: cycle.calendarId,
-      evaluatedAt: view.evaluation.evaluatedAt,
-      dueAt: Math.min(...candidates),
-    });
+    timers.push(timerRecord(issue, view, metric, cycle, Math.min(...candidates)));
   }
   return timers;
 }
@@ -76,4 +60,28 @@ export function sameTimer(a: SlaTimer, b: SlaTimer): boolean {
     elapsedMs: t.state === 'running' ? 0 : t.elapsedMs,
   });
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
+/** The stored timer for one metric's open cycle, due at `dueAt`; shared by event-time planning and the sweep's rescheduling. */
+export function timerRecord(issue: IssueSnapshot, view: IssueSlaView, metric: SlaMetricResult, cycle: SlaCycle, dueAt: number): SlaTimer {
+  return {
+    schemaVersion: 1,
+    projectKey: issue.projectKey,
+    issueId: issue.id,
+    issueKey: issue.key,
+    metricId: metric.metricId,
+    metricKind: metric.kind,
+    cycle: cycle.index,
+    policyId: cycle.policyId,
+    policyVersion: cycle.policyVersion,
+    state: cycle.state === 'paused' ? 'paused' : 'running',
+    priority: view.priority.levelId,
+    startedAt: cycle.startedAt,
+    goalMs: cycle.goalMs,
+    elapsedMs: cycle.elapsedMs,
+    breachAt: cycle.breachAt,
+    calendarId: cycle.calendarId,
+    evaluatedAt: view.evaluation.evaluatedAt,
+    dueAt,
+  };
 }
