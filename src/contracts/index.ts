@@ -1,3 +1,4 @@
 /** Shared resolver contracts: the envelope and every key's payload/result (zod/mini, importable from static/). */
 export * from './envelope';
 export * from './resolvers';
+export * from './report';

@@ -25,6 +25,16 @@ export const RESOLVER_KEYS = {
   priorityPreview: 'priority/preview',
   reportGet: 'report/get',
   incidentSimilar: 'incident/similar',
+  // Added with the problem/report/export issue; contracts for these live in their own files
+  // (src/contracts/report.ts, problem.ts, incident-report.ts, evidence.ts, priority-override.ts).
+  priorityOverride: 'priority/override',
+  problemGet: 'problem/get',
+  problemLink: 'problem/link',
+  problemCreateFromIncidents: 'problem/create-from-incidents',
+  incidentReportGet: 'incident-report/get',
+  incidentReportPostComment: 'incident-report/post-comment',
+  evidenceList: 'evidence/list',
+  evidenceAdd: 'evidence/add',
 } as const;
 export type ResolverKey = (typeof RESOLVER_KEYS)[keyof typeof RESOLVER_KEYS];
 
@@ -227,10 +237,7 @@ export const PriorityPreviewResultSchema = z.object({
 });
 export type PriorityPreviewResult = z.infer<typeof PriorityPreviewResultSchema>;
 
-// ---------------------------------------------------------------- report/get
-/** Reports come with a later issue; until then the key answers `not-implemented`. */
-export const ReportGetPayloadSchema = z.object({});
-export const ReportGetResultSchema = z.unknown();
+// report/get: see ./report.ts
 
 // ---------------------------------------------------------------- incident/similar
 /**
