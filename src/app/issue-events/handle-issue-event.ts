@@ -7,9 +7,9 @@ import type { SlaTimerStore } from '../ports/sla-timer-store';
 import { PRIORITY_PROPERTY_KEY } from '../priority/priority-override';
 import { syncPriority, type SyncPriorityOutcome } from '../priority/sync-priority';
 import { optionLevelId } from '../sla/option-levels';
-import { recomputeSla } from '../sla/recompute-sla';
+import { recomputeSla, type RecomputeSlaResult } from '../sla/recompute-sla';
 import { SLA_PROPERTY_KEY } from '../sla/sla-summary';
-import { IssueEventSchema } from './issue-event';
+import { IssueEventSchema, type IssueEvent } from './issue-event';
 
 /**
  * One issue event, end to end: decide cheaply whether the issue is an incident of a set-up project
@@ -34,10 +34,44 @@ export interface HandleIssueEventDeps {
   readonly securityIntake?: (input: { readonly issue: IssueSnapshot; readonly kind: string | null; readonly config: Config }) => Promise<unknown>;
   /** Extra issue properties to fetch with the issue (e.g. the escalation history). */
   readonly extraProperties?: readonly string[];
+  /** Work on the same fetched incident after priority sync and SLA recompute (rollups, numbering, recurrence). */
+  readonly incidentHooks?: readonly IncidentEventHook[];
+  /** Events of the project's Problem issue type go here (incidents never do). */
+  readonly problemHook?: ProblemEventHook;
+}
+
+/** What an incident hook is given: the incident as fetched once (with the priority edit applied), and the SLA result. */
+export interface IncidentHookInput {
+  readonly event: IssueEvent;
+  readonly issue: IssueSnapshot;
+  readonly config: Config;
+  readonly catalog: SiteCatalog;
+  readonly sla: RecomputeSlaResult;
+  readonly now: number;
+}
+
+/**
+ * A step that runs on every incident event after the SLA, on the snapshot fetched once, so it costs no
+ * extra GET. It must be idempotent and derive what it writes from the snapshot (events are late,
+ * duplicated and shuffled). Its REST calls count against the event's budget (<= 3 in the common case).
+ */
+export interface IncidentEventHook {
+  readonly name: string;
+  /** Field ids the hook needs on the snapshot beyond the event path's own (from the catalog). */
+  readonly fields?: (catalog: SiteCatalog) => readonly string[];
+  /** Issue property keys the hook needs on the snapshot. */
+  readonly properties?: readonly string[];
+  readonly run: (input: IncidentHookInput) => Promise<unknown>;
+}
+
+/** The handler of Problem issue events (a problem resolved acts on its linked incidents). */
+export interface ProblemEventHook {
+  readonly run: (input: { readonly event: IssueEvent; readonly projectKey: string; readonly config: Config; readonly catalog: SiteCatalog }) => Promise<unknown>;
 }
 
 export type IssueEventOutcome =
   | { readonly kind: 'ignored'; readonly reason: 'malformed' | 'not-set-up' | 'not-an-incident' | 'invalid-config' | 'deleted' }
+  | { readonly kind: 'problem'; readonly outcome: unknown }
   | {
       readonly kind: 'processed';
       readonly issueKey: string;
@@ -74,18 +108,22 @@ export async function handleIssueEvent(deps: HandleIssueEventDeps, rawEvent: unk
   const incidentType = catalog?.issueTypes.incident ?? null;
   if (catalog === null || incidentType === null) return { kind: 'ignored', reason: 'not-set-up' };
   const typeInEvent = event.issue.fields?.issuetype?.id;
-  if (typeInEvent !== undefined && typeInEvent !== incidentType) return { kind: 'ignored', reason: 'not-an-incident' };
+  const isProblem = typeInEvent !== undefined && typeInEvent === catalog.issueTypes.problem && deps.problemHook !== undefined;
+  if (typeInEvent !== undefined && typeInEvent !== incidentType && !isProblem) return { kind: 'ignored', reason: 'not-an-incident' };
 
   const loaded = await deps.configs.load(projectKey);
   // A config that no longer parses is kept for the admin to fix; computing with defaults would be wrong.
   if (loaded.kind === 'invalid') return { kind: 'ignored', reason: 'invalid-config' };
   const config = loaded.kind === 'ok' ? loaded.config : defaultConfig();
+  if (isProblem && deps.problemHook !== undefined) return { kind: 'problem', outcome: await deps.problemHook.run({ event, projectKey, config, catalog }) };
+
+  const hooks = deps.incidentHooks ?? [];
 
   const fetched = await deps.gateway.getIssue(event.issue.id, {
     changelog: true,
     comments: true,
-    fields: catalogFields(catalog),
-    properties: [SLA_PROPERTY_KEY, PRIORITY_PROPERTY_KEY, ...(deps.extraProperties ?? [])],
+    fields: [...new Set([...catalogFields(catalog), ...hooks.flatMap((h) => h.fields?.(catalog) ?? [])])],
+    properties: [...new Set([SLA_PROPERTY_KEY, PRIORITY_PROPERTY_KEY, ...(deps.extraProperties ?? []), ...hooks.flatMap((h) => h.properties ?? [])])],
   });
   if (fetched === null) {
     for (const t of await deps.timers.listForIssue(event.issue.id)) await deps.timers.delete(t.issueId, t.metricId);
@@ -108,6 +146,7 @@ export async function handleIssueEvent(deps: HandleIssueEventDeps, rawEvent: unk
     const kind = optionLevelId(fetched.fields[catalog.fields.incidentKind], catalog.options.incidentKind, config.incidentKinds);
     if (kind === 'security') await deps.securityIntake({ issue: fetched, kind, config });
   }
+  for (const hook of hooks) await hook.run({ event, issue, config, catalog, sla, now });
   return {
     kind: 'processed',
     issueKey: fetched.key,
