@@ -2,3 +2,4 @@
 export * from './envelope';
 export * from './resolvers';
 export * from './report';
+export * from './evidence';
