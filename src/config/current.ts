@@ -1,5 +1,6 @@
 import type { ConfigError } from './errors';
-import { ConfigV3Schema, type ConfigV3 } from './v3/schema';
+import { ConfigV4Schema, type ConfigV4 } from './v4/schema';
+import { validateProblemManagement } from './v4/validate-problem-management';
 import { validateEscalationConfig } from './v3/validate-escalation';
 import { validateSlaConfig } from './v2/validate-sla';
 import { validateConfigCore } from './validate';
@@ -11,13 +12,13 @@ import { validateConfigCore } from './validate';
  */
 
 /** The schema version this app reads and writes; older stored configs are migrated up to it. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** Schema of the current version. */
-export const ConfigSchema = ConfigV3Schema;
+export const ConfigSchema = ConfigV4Schema;
 
 /** A parsed config of the current version. */
-export type Config = ConfigV3;
+export type Config = ConfigV4;
 
 /**
  * Cross-field rules of the current version.
@@ -26,5 +27,5 @@ export type Config = ConfigV3;
  * validateCurrentConfig(defaultConfig()); // []
  */
 export function validateCurrentConfig(config: Config): ConfigError[] {
-  return [...validateConfigCore(config), ...validateSlaConfig(config), ...validateEscalationConfig(config)];
+  return [...validateConfigCore(config), ...validateSlaConfig(config), ...validateEscalationConfig(config), ...validateProblemManagement(config)];
 }

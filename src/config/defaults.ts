@@ -1,6 +1,8 @@
 import type { Config } from './current';
 import { defaultCalendars, defaultSlaPolicies, seedYear } from './v2/sla-defaults';
 import { defaultEscalationLadders, defaultSecurityIncident } from './v3/escalation-defaults';
+import { defaultPriorityOverride } from './v4/priority-override';
+import { defaultProblemManagement } from './v4/problem-management';
 
 /**
  * The config a new project starts with, matching the seed data: 3 x 3 impact x urgency giving P1..P5
@@ -15,7 +17,7 @@ import { defaultEscalationLadders, defaultSecurityIncident } from './v3/escalati
  */
 export function defaultConfig(options: { readonly year?: number } = {}): Config {
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     impact: {
       levels: [
         { id: 'all-departments', labels: { ja: '全部門', en: 'All departments' } },
@@ -65,5 +67,8 @@ export function defaultConfig(options: { readonly year?: number } = {}): Config 
     // See v3/escalation-defaults.ts for the seed ladder and security intake.
     escalationLadders: defaultEscalationLadders(),
     securityIncident: defaultSecurityIncident(),
+    // See v4/: project administrators may override the priority; problem resolution and recurrence seeds.
+    priorityOverride: defaultPriorityOverride(),
+    problemManagement: defaultProblemManagement(),
   };
 }

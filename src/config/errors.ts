@@ -26,6 +26,10 @@ export type ConfigErrorCode =
   | 'unknown-calendar'
   | 'unknown-incident-kind'
   | 'unknown-metric'
+  // From problem management (v4).
+  | 'invalid-label'
+  | 'conflicting-rules'
+  | 'duplicate-rule'
   // From the calendar and SLA schemas' own checks (v2).
   | CalendarSlaCheckCode
   // From the version walk.
@@ -47,7 +51,7 @@ export interface ConfigError {
 }
 
 /** Codes a schema's own `.refine` checks put in `params.code`, so they get their own texts. */
-export type CustomCheckCode = 'blank-text' | 'invalid-id';
+export type CustomCheckCode = 'blank-text' | 'invalid-id' | 'invalid-label';
 
 /**
  * Formats a path the way admins read it.
@@ -69,7 +73,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function customCode(issue: z.core.$ZodIssueCustom): CustomCheckCode | undefined {
   const code: unknown = issue.params?.['code'];
-  return code === 'blank-text' || code === 'invalid-id' ? code : undefined;
+  return code === 'blank-text' || code === 'invalid-id' || code === 'invalid-label' ? code : undefined;
 }
 
 function fromZodIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): ConfigError[] {
@@ -96,6 +100,7 @@ function fromZodIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): 
       const code = customCode(issue);
       if (code === 'blank-text') return [{ path, code, message: messages.blankText(path) }];
       if (code === 'invalid-id') return [{ path, code, message: messages.invalidId(path) }];
+      if (code === 'invalid-label') return [{ path, code, message: messages.invalidLabel(path) }];
       const calendarSla = calendarSlaCheckMessage(issue.params?.['code'], path);
       if (calendarSla !== undefined) return [{ path, ...calendarSla }];
       return [{ path, code: 'invalid', message: messages.invalid(path) }];

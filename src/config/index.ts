@@ -19,4 +19,5 @@ export { validateConfigCore, type ConfigCore } from './validate';
 export * from './v1/schema';
 export * from './v2';
 export * from './v3';
+export * from './v4';
 export { japaneseHolidayYears, japaneseHolidays, withJapaneseHolidays } from './holidays/jp-holidays';

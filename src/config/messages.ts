@@ -104,6 +104,10 @@ export const messages = {
     ja: `${f(path, 'ja')} は半角英数字で始まり、半角英数字・「-」・「_」のみ、64 文字以内で指定してください。`,
     en: `${f(path, 'en')} must start with a letter or digit and use only letters, digits, "-" and "_" (at most 64).`,
   }),
+  invalidLabel: (path: string): LocalizedMessage => ({
+    ja: `${f(path, 'ja')} は Jira のラベルとして使えません。空白を含まない 255 文字以内で指定してください。`,
+    en: `${f(path, 'en')} is not a usable Jira label: use at most 255 characters without spaces.`,
+  }),
   invalid: (path: string): LocalizedMessage => ({
     ja: `${f(path, 'ja')} の値が正しくありません。`,
     en: `${f(path, 'en')} is not valid.`,

@@ -4,6 +4,7 @@ import { fromZodIssues, type ConfigError } from './errors';
 import { messages, valueKind } from './messages';
 import { v1ToV2 } from './v2/migrate-v1-to-v2';
 import { migrateV2ToV3 } from './v3/migrate-v2-to-v3';
+import { migrateV3ToV4 } from './v4/migrate-v3-to-v4';
 
 /** What a step returns: the next version's raw config, or why this config cannot be carried over. */
 export type MigrationStepResult =
@@ -22,7 +23,7 @@ export type MigrateResult =
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
 /** The app's migration steps. */
-export const MIGRATIONS: MigrationTable = { 1: v1ToV2, 2: migrateV2ToV3 };
+export const MIGRATIONS: MigrationTable = { 1: v1ToV2, 2: migrateV2ToV3, 3: migrateV3ToV4 };
 
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (error: ConfigError): MigrateResult => ({ ok: false, errors: [error] });

@@ -19,14 +19,14 @@ function errorsOf(result: { ok: true } | { ok: false; errors: readonly ConfigErr
 }
 
 describe('migrate (the app table)', () => {
-  it('is at version 3 today', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(3);
+  it('is at version 4 today', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(4);
   });
 
   it('round-trips a current config unchanged', () => {
     const stored: unknown = JSON.parse(JSON.stringify(defaultConfig()));
     const result = migrate(stored);
-    expect(result).toEqual({ ok: true, value: defaultConfig(), from: 3, applied: [] });
+    expect(result).toEqual({ ok: true, value: defaultConfig(), from: 4, applied: [] });
     expect(result.ok && parseConfig(result.value)).toEqual({ ok: true, config: defaultConfig() });
   });
 
@@ -39,8 +39,8 @@ describe('migrate (the app table)', () => {
         path: 'schemaVersion',
         code: 'unsupported-schema-version',
         message: {
-          ja: '設定のスキーマバージョン 99 は、このアプリが扱えるバージョン（3 まで）より新しいものです。アプリを更新してください。保存されている設定は変更していません。',
-          en: 'The config uses schema version 99, newer than this app understands (up to 3). Update the app; the stored config was left as it is.',
+          ja: '設定のスキーマバージョン 99 は、このアプリが扱えるバージョン（4 まで）より新しいものです。アプリを更新してください。保存されている設定は変更していません。',
+          en: 'The config uses schema version 99, newer than this app understands (up to 4). Update the app; the stored config was left as it is.',
         },
       },
     ]);
@@ -69,7 +69,7 @@ describe('migrate (the app table)', () => {
 
 // A made-up history v1 -> v2 -> v3, to exercise the walk the way later versions will use it.
 const v1Config = () => {
-  const { securityIncident: _s, ...rest } = defaultConfig();
+  const { securityIncident: _s, priorityOverride: _p, problemManagement: _m, ...rest } = defaultConfig();
   return { ...rest, schemaVersion: 1, calendars: [], slaPolicies: [], escalationLadders: [] };
 };
 const V2Schema = ConfigV1Schema.extend({ schemaVersion: z.literal(2), timezone: z.string() });

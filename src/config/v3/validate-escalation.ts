@@ -14,7 +14,7 @@ const lower = (s: string): string => s.toLowerCase();
  * validateEscalationConfig({ ...config, escalationLadders: [{ ...ladder, when: { priorities: ['P9'], metrics: [] } }] });
  * // [{ path: 'escalationLadders[0].when.priorities[0]', code: 'unknown-priority', message: { ja: '…', en: '…' } }]
  */
-export function validateEscalationConfig(config: ConfigV3): ConfigError[] {
+export function validateEscalationConfig(config: Pick<ConfigV3, 'priorityLevels' | 'slaPolicies' | 'escalationLadders'>): ConfigError[] {
   const priorities = config.priorityLevels.flatMap((l) => [l.id, l.jiraPriorityName]);
   const knownPriorities = new Set(priorities.map(lower));
   const metricIds = [...new Set(config.slaPolicies.flatMap((p) => p.metrics.map((m) => m.id)))];

@@ -20,9 +20,9 @@ const errorsOf = (raw: unknown): readonly ConfigError[] => {
   return r.ok ? [] : r.errors;
 };
 const base = (): Config => defaultConfig({ year: 2025 });
-/** The v2 shape of the (now v3) defaults: v3 added the security intake and filled the ladders placeholder. */
+/** The v2 shape of the (now v4) defaults: v3 added the security intake and filled the ladders placeholder; v4 added priority override and problem management. */
 const v2Of = (c: Config) => {
-  const { securityIncident: _s, ...rest } = c;
+  const { securityIncident: _s, priorityOverride: _p, problemManagement: _m, ...rest } = c;
   return { ...rest, schemaVersion: 2, escalationLadders: [] };
 };
 const v1 = () => ({ ...v2Of(base()), schemaVersion: 1, calendars: [], slaPolicies: [] });
@@ -79,7 +79,7 @@ describe('v1 -> v2 migration', () => {
     const r = parseConfig(v1());
     expect(r.ok && r.migratedFrom).toBe(1);
     expect(r.ok && r.config.slaPolicies.map((p) => p.id)).toEqual(['standard']);
-    expect(migrate(v1()).ok && migrate(v1())).toMatchObject({ from: 1, applied: [1, 2] });
+    expect(migrate(v1()).ok && migrate(v1())).toMatchObject({ from: 1, applied: [1, 2, 3] });
   });
 
   it('carries placeholder content over for v2 to report by field, never dropping it', () => {

@@ -6,8 +6,13 @@ const errorsOf = (raw: unknown): readonly ConfigError[] => {
   return r.ok ? [] : r.errors;
 };
 const base = (): Config => defaultConfig({ year: 2025 });
+/** The v3 shape of the (now v4) defaults: v4 added priority override and problem management. */
+const v3Of = (c: Config) => {
+  const { priorityOverride: _p, problemManagement: _m, ...rest } = c;
+  return { ...rest, schemaVersion: 3 };
+};
 const v2 = () => {
-  const { securityIncident: _s, ...rest } = base();
+  const { securityIncident: _s, ...rest } = v3Of(base());
   return { ...rest, schemaVersion: 2, escalationLadders: [] as unknown[] };
 };
 const ladder0 = (c: Config) => c.escalationLadders[0] ?? (() => { throw new Error('fixture'); })();
@@ -15,7 +20,7 @@ const ladder0 = (c: Config) => c.escalationLadders[0] ?? (() => { throw new Erro
 describe('v3 defaults', () => {
   it('parse as the current version, survive JSON, and pass the v3 schema alone', () => {
     expect(parseConfig(JSON.parse(JSON.stringify(base())))).toEqual({ ok: true, config: base() });
-    expect(ConfigV3Schema.safeParse(base()).success).toBe(true);
+    expect(ConfigV3Schema.safeParse(v3Of(base())).success).toBe(true);
   });
 
   it('seed one ladder for every priority and metric (75 % warning, breach) and the CSIRT intake', () => {
@@ -29,10 +34,10 @@ describe('v3 defaults', () => {
 
 describe('v2 -> v3 migration', () => {
   it('seeds the empty ladder placeholder and the security intake', () => {
-    expect(migrateV2ToV3(v2())).toEqual({ ok: true, value: base() });
+    expect(migrateV2ToV3(v2())).toEqual({ ok: true, value: v3Of(base()) });
     const r = parseConfig(v2());
     expect(r.ok && r.migratedFrom).toBe(2);
-    expect(migrate(v2())).toMatchObject({ ok: true, from: 2, applied: [2] });
+    expect(migrate(v2())).toMatchObject({ ok: true, from: 2, applied: [2, 3] });
   });
 
   it('carries ladder content over for v3 to report by field, never dropping it', () => {

@@ -20,7 +20,7 @@ describe('KVS config store', () => {
     expect(await store.load('INC')).toEqual({ kind: 'missing', projectKey: 'INC' });
     const config = defaultConfig();
     const first = await store.save({ projectKey: 'INC', config, expectedVersion: 0, savedBy: 'user-admin' });
-    expect(first).toEqual({ ok: true, meta: { projectKey: 'INC', version: 1, schemaVersion: 3, savedAt: now(), savedBy: 'user-admin', note: null } });
+    expect(first).toEqual({ ok: true, meta: { projectKey: 'INC', version: 1, schemaVersion: 4, savedAt: now(), savedBy: 'user-admin', note: null } });
 
     // Someone else still editing version 0 loses, and nothing is written.
     const stale = await store.save({ projectKey: 'INC', config: { ...config, matrix: [['P1', 'P1', 'P1'], ['P2', 'P3', 'P4'], ['P3', 'P4', 'P5']] }, expectedVersion: 0, savedBy: 'user-agent' });
@@ -73,7 +73,7 @@ describe('KVS config store', () => {
     // Still there, untouched.
     expect(((await kvs.entity('config-head').get('OPS')) as { record: { config: unknown } }).record.config).toEqual(broken);
 
-    const { calendars: _c, slaPolicies: _s, securityIncident: _i, escalationLadders: _e, ...v1 } = { ...defaultConfig(), schemaVersion: 1 as const };
+    const { calendars: _c, slaPolicies: _s, securityIncident: _i, escalationLadders: _e, priorityOverride: _p, problemManagement: _m, ...v1 } = { ...defaultConfig(), schemaVersion: 1 as const };
     await kvs.entity('config-head').set('OLD', {
       projectKey: 'OLD',
       version: 1,
@@ -82,6 +82,6 @@ describe('KVS config store', () => {
     });
     const old = await store.load('OLD');
     expect(old.kind === 'ok' && old.migratedFrom).toBe(1);
-    expect(old.kind === 'ok' && old.config.schemaVersion).toBe(3);
+    expect(old.kind === 'ok' && old.config.schemaVersion).toBe(4);
   });
 });
