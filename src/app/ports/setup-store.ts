@@ -38,6 +38,12 @@ export const CATALOG_FIELD_KEYS = [
   'workaround',
   'directCause',
   'rootCause',
+  'category',
+  'rootCauseAnalysis',
+  'knownError',
+  'permanentFix',
+  'permanentFixOwner',
+  'permanentFixDue',
   'priorityMatrix',
 ] as const;
 export type CatalogFieldKey = (typeof CATALOG_FIELD_KEYS)[number];
@@ -50,8 +56,18 @@ export const SiteCatalogSchema = z.object({
   /** The app's own user (authors of the app's changelog entries), when Jira told us. */
   appAccountId: z.string().nullable(),
   issueTypes: z.object({ incident: z.string().nullable(), problem: z.string().nullable(), incidentTask: z.string().nullable() }),
-  fields: z.record(z.enum(CATALOG_FIELD_KEYS), z.string().nullable()),
-  options: z.object({ impact: OptionMapSchema, urgency: OptionMapSchema, incidentKind: OptionMapSchema, detectionChannel: OptionMapSchema }),
+  /** Keys added in later app versions read as null until setup runs again. */
+  fields: z.preprocess(
+    (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...Object.fromEntries(CATALOG_FIELD_KEYS.map((k) => [k, null])), ...v } : v),
+    z.record(z.enum(CATALOG_FIELD_KEYS), z.string().nullable()),
+  ),
+  options: z.object({
+    impact: OptionMapSchema,
+    urgency: OptionMapSchema,
+    incidentKind: OptionMapSchema,
+    detectionChannel: OptionMapSchema,
+    knownError: OptionMapSchema.optional(),
+  }),
   linkType: z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() }).nullable(),
   /** The project's statuses with their categories (the SLA engine matches on categories). */
   statuses: z.array(z.object({ id: z.string(), name: z.string(), category: StatusCategorySchema.nullable() })),

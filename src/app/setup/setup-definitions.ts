@@ -23,7 +23,7 @@ export interface FieldDefinition {
   readonly type: string;
   readonly searcherKey: string;
   /** Select fields: where the options come from. */
-  readonly options?: 'impact' | 'urgency' | 'incidentKind' | 'detectionChannel';
+  readonly options?: 'impact' | 'urgency' | 'incidentKind' | 'detectionChannel' | 'knownError';
 }
 
 const select = (key: FieldDefinition['key'], name: string, description: string, options: NonNullable<FieldDefinition['options']>): FieldDefinition => ({
@@ -40,6 +40,29 @@ const datetime = (key: FieldDefinition['key'], name: string, description: string
   description,
   type: `${TYPE}datetime`,
   searcherKey: `${SEARCH}datetimerange`,
+});
+const date = (key: FieldDefinition['key'], name: string, description: string): FieldDefinition => ({
+  key,
+  name,
+  description,
+  type: `${TYPE}datepicker`,
+  searcherKey: `${SEARCH}daterange`,
+});
+const user = (key: FieldDefinition['key'], name: string, description: string): FieldDefinition => ({
+  key,
+  name,
+  description,
+  type: `${TYPE}userpicker`,
+  searcherKey: `${SEARCH}userpickergroupsearcher`,
+});
+/** A checkbox with one option: ticked means the flag is set (JQL: `"Known error" is not EMPTY`). */
+const flag = (key: FieldDefinition['key'], name: string, description: string, options: NonNullable<FieldDefinition['options']>): FieldDefinition => ({
+  key,
+  name,
+  description,
+  type: `${TYPE}multicheckboxes`,
+  searcherKey: `${SEARCH}multiselectsearcher`,
+  options,
 });
 const text = (key: FieldDefinition['key'], name: string, description: string, long: boolean): FieldDefinition => ({
   key,
@@ -62,7 +85,17 @@ export const FIELDS: readonly FieldDefinition[] = [
   text('workaround', 'Workaround', '暫定対応 / How users can work around the incident.', true),
   text('directCause', 'Direct cause', '直接原因 / What directly caused the incident.', true),
   text('rootCause', 'Root cause', '根本原因 / The underlying cause (see the problem).', true),
+  text('category', 'Incident category', 'カテゴリ / What kind of fault, e.g. network or database (recurrence groups by it).', false),
+  // Problem fields.
+  text('rootCauseAnalysis', 'Root cause analysis', '根本原因分析 / How the problem was analysed and what was found.', true),
+  flag('knownError', 'Known error', '既知のエラー / Root cause known and a workaround documented.', 'knownError'),
+  text('permanentFix', 'Permanent fix', '恒久対策 / The change that removes the cause for good.', true),
+  user('permanentFixOwner', 'Permanent fix owner', '恒久対策の担当者 / Who delivers the permanent fix.'),
+  date('permanentFixDue', 'Permanent fix due', '恒久対策の期限 / When the permanent fix is due.'),
 ];
+
+/** The one option of the known-error checkbox. */
+export const KNOWN_ERROR_OPTIONS = [{ id: 'known-error', labels: { ja: '既知のエラー', en: 'Known error' } }] as const;
 
 export const DETECTION_CHANNELS = [
   { id: 'user-report', labels: { ja: 'ユーザー申告', en: 'User report' } },
@@ -91,6 +124,8 @@ export function optionLevels(config: Config, source: NonNullable<FieldDefinition
       return config.incidentKinds;
     case 'detectionChannel':
       return DETECTION_CHANNELS;
+    case 'knownError':
+      return KNOWN_ERROR_OPTIONS;
   }
 }
 
