@@ -1,6 +1,7 @@
 import type { SiteCore } from './core';
 import { adfParagraph } from './format/adf';
 import { createSecurityScheme, type NewSecurityLevel } from './mutations/admin';
+import { createIssueTypeScheme } from './mutations/issue-type-schemes';
 import type { Actor, SiteRequest, SiteResponse } from './site-contract';
 import { APP_ACCOUNT_ID } from './state/defaults';
 import type { UserRecord } from './state/model';
@@ -150,6 +151,26 @@ export function createSeeder(core: SiteCore, handle: (req: SiteRequest) => SiteR
       const body = call('POST', '/rest/api/3/field', f, { by: 'app' }).body as { id: string };
       call('POST', `/rest/api/3/screens/addToDefault/${body.id}`, undefined, { by: 'app' });
       return body;
+    },
+
+    /** An issue type scheme of the projects' own (by key) with the given types (names or ids): new types no longer join them by themselves. */
+    createIssueTypeScheme(s: { name: string; projects: string[]; issueTypes: string[] }): { id: string } {
+      const projectIds = s.projects.map((k) => {
+        const p = store.projectByIdOrKey(k);
+        if (!p) throw new Error(`seed: no project ${k}`);
+        return p.id;
+      });
+      const issueTypeIds = s.issueTypes.map((t) => store.issueTypes.get(t)?.id ?? store.issueTypeByName(t)?.id ?? t);
+      return { id: createIssueTypeScheme(core, { name: s.name, issueTypeIds, projectIds }).id };
+    },
+
+    /** A select field's options (added to its global context). Returns option ids by value. */
+    addFieldOptions(fieldId: string, values: string[]): Record<string, string> {
+      const contexts = store.fieldContexts.get(fieldId) ?? [];
+      const context = contexts.find((c) => c.projectIds.length === 0) ?? contexts[0];
+      if (!context) throw new Error(`seed: field ${fieldId} has no context`);
+      const res = call('POST', `/rest/api/3/field/${fieldId}/context/${context.id}/option`, { options: values.map((value) => ({ value })) }, { by: 'app' });
+      return Object.fromEntries((res.body as { options: { id: string; value: string }[] }).options.map((o) => [o.value, o.id]));
     },
 
     /** A scheme with levels, attached to projects (by key). Returns level ids by name. */

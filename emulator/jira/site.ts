@@ -4,7 +4,9 @@ import { EventBus } from './events';
 import { SearchEngine } from './jql/search';
 import { applyManifest, loadManifest, type ManifestInput } from './manifest';
 import { commentRoutes } from './routes/comments';
+import { fieldContextRoutes } from './routes/field-contexts';
 import { fieldRoutes } from './routes/fields';
+import { issueTypeSchemeRoutes } from './routes/issue-type-schemes';
 import { issueRoutes } from './routes/issues';
 import { linkRoutes } from './routes/links';
 import { metaRoutes } from './routes/meta';
@@ -70,6 +72,8 @@ export function createJiraSite(options: JiraSiteOptions): EmulatedJira {
     ...projectRoutes,
     ...metaRoutes,
     ...fieldRoutes,
+    ...fieldContextRoutes,
+    ...issueTypeSchemeRoutes,
     ...userRoutes,
     ...REMOVED_SEARCH,
   ]);

@@ -1,5 +1,6 @@
 import { ADF_REQUIRED, adfText, isAdfDoc } from '../format/adf';
 import { failFields } from '../errors';
+import { resolveOption } from './field-contexts';
 import type { ChangeItem, CustomFieldRecord, IssueRecord, ProjectRecord } from '../state/model';
 import type { JiraStore } from '../state/store';
 
@@ -291,8 +292,17 @@ export function parseFieldChanges(ctx: ParseContext, fields: Record<string, unkn
           break;
         }
         const problem = checkCustomValue(store, cf, value);
-        if (problem) errors[fieldId] = problem;
-        else changes.push(customChange(store, cf, value));
+        if (problem) {
+          errors[fieldId] = problem;
+          break;
+        }
+        if (cf.kind !== 'option') {
+          changes.push(customChange(store, cf, value));
+          break;
+        }
+        const option = resolveOption(store, cf, ctx.project.id, null, value);
+        if ('error' in option) errors[fieldId] = option.error;
+        else changes.push(customChange(store, cf, option.value));
       }
     }
   }

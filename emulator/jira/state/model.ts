@@ -35,6 +35,8 @@ export interface ProjectRecord {
   /** roleId -> actors. */
   roleActors: Map<number, { users: Set<string>; groups: Set<string> }>;
   issueSecuritySchemeId: number | null;
+  /** The issue type scheme the project uses (its types are mirrored in `issueTypeIds`). */
+  issueTypeSchemeId: string;
   /** Next issue number for the key. */
   nextNumber: number;
 }
@@ -94,6 +96,33 @@ export interface CustomFieldRecord {
   appOwned: boolean;
   /** For object fields: property name -> JQL alias and its type. */
   aliases: Map<string, { property: string; type: IndexValueType }>;
+}
+
+/** One option of a select-like field's context. */
+export interface FieldOptionRecord {
+  id: string;
+  value: string;
+  disabled: boolean;
+}
+
+/** A custom field context: which projects (none = global) and issue types (none = all) it covers, and its options. */
+export interface FieldContextRecord {
+  id: string;
+  fieldId: string;
+  name: string;
+  description: string;
+  projectIds: string[];
+  issueTypeIds: string[];
+  options: FieldOptionRecord[];
+}
+
+export interface IssueTypeSchemeRecord {
+  id: string;
+  name: string;
+  description: string;
+  isDefault: boolean;
+  defaultIssueTypeId: string | null;
+  issueTypeIds: string[];
 }
 
 export type IndexValueType = 'number' | 'string' | 'text' | 'user' | 'date';

@@ -15,10 +15,12 @@ import type {
   CommentRecord,
   CustomFieldRecord,
   EntityPropertyIndexRecord,
+  FieldContextRecord,
   GroupRecord,
   IssueLinkRecord,
   IssueRecord,
   IssueTypeRecord,
+  IssueTypeSchemeRecord,
   LinkTypeRecord,
   NotificationRecord,
   PriorityRecord,
@@ -32,6 +34,8 @@ import type {
   TransitionRecord,
   UserRecord,
 } from './model';
+
+export const DEFAULT_ISSUE_TYPE_SCHEME_ID = '10000';
 
 /** All state of one emulated site, indexed for lookups by id and key (the bench seeds tens of thousands of issues). */
 export class JiraStore {
@@ -56,6 +60,9 @@ export class JiraStore {
   readonly securitySchemes = new Map<number, SecuritySchemeRecord>();
   readonly securityLevels = new Map<string, SecurityLevelRecord>();
   readonly screens = new Map<number, ScreenRecord>();
+  /** fieldId -> its contexts (with their options), in creation order. */
+  readonly fieldContexts = new Map<string, FieldContextRecord[]>();
+  readonly issueTypeSchemes = new Map<string, IssueTypeSchemeRecord>();
   readonly propertyIndex: EntityPropertyIndexRecord[] = [];
   readonly notifications: NotificationRecord[] = [];
   /** Bumped on every mutation; search caches compare it. */
@@ -76,6 +83,14 @@ export class JiraStore {
     for (const p of DEFAULT_PRIORITIES) this.priorities.set(p.id, { ...p });
     for (const r of DEFAULT_RESOLUTIONS) this.resolutions.set(r.id, { ...r });
     for (const l of DEFAULT_LINK_TYPES) this.linkTypes.set(l.id, { ...l });
+    this.issueTypeSchemes.set(DEFAULT_ISSUE_TYPE_SCHEME_ID, {
+      id: DEFAULT_ISSUE_TYPE_SCHEME_ID,
+      name: 'Default Issue Type Scheme',
+      description: 'Default issue type scheme is the list of global issue types. All newly created issue types will automatically be added to this scheme.',
+      isDefault: true,
+      defaultIssueTypeId: null,
+      issueTypeIds: DEFAULT_ISSUE_TYPES.map((t) => t.id),
+    });
     this.screens.set(1, { id: 1, name: 'Default Screen', tabs: [{ id: 10000, name: 'Field Tab', fieldIds: SYSTEM_FIELDS.map((f) => f.id) }] });
   }
 

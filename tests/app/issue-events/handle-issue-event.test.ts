@@ -122,7 +122,7 @@ describe('issue events: priority from impact x urgency and SLA from the changelo
     expect(await handleLatest(id)).toMatchObject({ priority: 'override-kept' });
     expect(callList()).toEqual([`GET /rest/api/3/issue/${id}`]);
     // A later impact change re-applies the matrix.
-    t.jira.seed.edit(key, { [fx.field('impact')]: { value: '全部門' } }, { by: 'user-agent' });
+    t.jira.seed.edit(key, { [fx.field('impact')]: fx.optionOf('impact', '全部門') }, { by: 'user-agent' });
     expect(await handleLatest(id)).toMatchObject({ priority: 'applied' });
     expect(t.jira.store.priorities.get(t.jira.store.issueByIdOrKey(key)?.priorityId ?? '')?.name).toBe('Medium');
   });

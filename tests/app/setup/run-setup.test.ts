@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/config';
-import type { JiraAdminGateway } from '../../../src/app/ports/jira-admin-gateway';
 import { runSetup } from '../../../src/app/setup/run-setup';
 import { setupService } from '../../../src/forge/wiring';
 import { startBackend, writeCalls, type TestBackend } from '../support/emulator-backend';
@@ -11,6 +10,8 @@ beforeEach(async () => {
   t = await startBackend();
 });
 afterEach(() => t.runtime.dispose());
+
+const URGENCY_IDS = ['core-business-stopped', 'work-impaired', 'workaround-exists'];
 
 describe('project setup through the emulator', () => {
   it('creates the issue types, fields, link type and catalog, and a second run makes no write call', async () => {
@@ -96,58 +97,73 @@ describe('project setup through the emulator', () => {
     expect(writeCalls(t.calls)).toEqual([]);
   });
 
-  it('records the emulator\'s missing field-context API as a failed options item, with Jira\'s answer', async () => {
-    const status = await setupService(t.backend).run({ projectKey: 'INC', accountId: null });
-    const options = status.items.find((i) => i.id === 'options:impact');
-    expect(options?.state).toBe('failed');
-    expect(options?.error?.status).toBe(404);
-    expect(status.state).toBe('partial');
-  });
-
-  it('creates select options as "ja / en" in the field context, maps option ids to levels, and adds nothing on re-run', async () => {
-    // The emulator has no field contexts: give setup a site that has them by wrapping the real
-    // (emulator-backed) admin gateway with an in-memory context/option store.
-    const contexts = new Map<string, { id: string; name: string; isGlobal: boolean }[]>();
-    const options = new Map<string, { id: string; value: string }[]>();
-    let nextId = 20000;
-    const writes: string[] = [];
-    const real = t.backend.admin;
-    const admin: JiraAdminGateway = Object.assign(Object.create(real) as JiraAdminGateway, {
-      fieldContexts: (fieldId: string) => Promise.resolve(contexts.get(fieldId) ?? []),
-      createFieldContext: (fieldId: string, input: { name: string }) => {
-        writes.push(`context:${fieldId}`);
-        const c = { id: String(nextId++), name: input.name, isGlobal: false };
-        contexts.set(fieldId, [c]);
-        return Promise.resolve(c);
-      },
-      contextOptions: (_f: string, contextId: string) => Promise.resolve(options.get(contextId) ?? []),
-      addContextOptions: (_f: string, contextId: string, values: readonly string[]) => {
-        writes.push(`options:${contextId}:${values.join('|')}`);
-        const added = values.map((value) => ({ id: String(nextId++), value }));
-        options.set(contextId, [...(options.get(contextId) ?? []), ...added]);
-        return Promise.resolve(added);
-      },
-    });
-    const deps = { admin, store: t.backend.setup, clock: t.backend.clock };
-    const config = defaultConfig();
-    const first = await runSetup(deps, { projectKey: 'INC', config, runBy: null });
+  it('completes on the emulator: select options land in the fields\' global contexts as "ja / en", mapped to levels; a re-run writes nothing', async () => {
+    const service = setupService(t.backend);
+    const first = await service.run({ projectKey: 'INC', accountId: 'user-admin' });
+    expect(first.items.filter((i) => i.state === 'failed')).toEqual([]);
     expect(first.state).toBe('complete');
+    const firstWrites = writeCalls(t.calls).length;
     const impactField = first.catalog.fields.impact ?? '';
-    const impactContext = contexts.get(impactField)?.[0]?.id ?? '';
-    expect(options.get(impactContext)?.map((o) => o.value)).toEqual(['全部門 / All departments', '特定部門 / One department', '特定個人 / One person']);
-    expect(Object.values(first.catalog.options.impact)).toEqual(['all-departments', 'one-department', 'one-person']);
+    const contexts = t.jira.store.fieldContexts.get(impactField) ?? [];
+    expect(contexts).toHaveLength(1); // Jira's default global context, not one of ours
+    expect(contexts[0]?.options.map((o) => o.value)).toEqual(['全部門 / All departments', '特定部門 / One department', '特定個人 / One person']);
+    expect(Object.entries(first.catalog.options.impact)).toEqual(contexts[0]?.options.map((o, i) => [o.id, ['all-departments', 'one-department', 'one-person'][i]]));
     expect(Object.values(first.catalog.options.detectionChannel)).toEqual(['user-report', 'monitoring-alert', 'security-detection']);
     expect(Object.values(first.catalog.options.incidentKind)).toEqual(['inquiry', 'failure', 'security']);
-    const writesAfterFirst = writes.length;
-    expect(writesAfterFirst).toBe(8); // 4 select fields x (context + options)
+    expect(Object.values(first.catalog.options.urgency)).toHaveLength(3);
+    // One POST of options per select/checkbox field (impact, urgency, kind, channel, known error), no context created (the global one is used).
+    const optionWrites = writeCalls(t.calls).filter((c) => /\/context\/\d+\/option$/.test(c.path.split('?')[0] ?? ''));
+    expect(optionWrites).toHaveLength(5);
+    expect(writeCalls(t.calls).filter((c) => /\/context$/.test(c.path.split('?')[0] ?? ''))).toEqual([]);
 
-    // An admin adds a level: only the missing option is added.
+    const second = await service.run({ projectKey: 'INC', accountId: 'user-admin' });
+    expect(second.state).toBe('complete');
+    expect(writeCalls(t.calls).length - firstWrites).toBe(0);
+    expect(second.catalog.options).toEqual(first.catalog.options);
+
+    // The options are real: an agent can pick one on an incident and the app reads it as the level.
+    const incident = first.catalog.issueTypes.incident ?? '';
+    const optionId = Object.keys(first.catalog.options.impact)[2] ?? '';
+    const { key } = t.jira.seed.createIssue({ project: 'INC', issueType: incident, summary: 'x', by: 'user-agent', fields: { [impactField]: { id: optionId } } });
+    expect(t.jira.store.issueByIdOrKey(key)?.custom.get(impactField)).toMatchObject({ id: optionId, value: '特定個人 / One person' });
+  });
+
+  it('an admin adds a level: only the missing option is added; an option fault halfway is resumed by the next run', async () => {
+    // Adding the second select field's options fails once (a POST answered 500 is not retried: it may have been applied).
+    const service = setupService(t.backend);
+    t.runtime.faults.add({ path: '/rest/api/3/field/customfield_10052/context/10101/option', method: 'POST', target: 'jira', effect: { kind: 'serverError', status: 500 }, times: 1 });
+    const first = await service.run({ projectKey: 'INC', accountId: null });
+    expect(first.catalog.fields.urgency).toBe('customfield_10052');
+    expect(first.state).toBe('partial');
+    expect(first.items.filter((i) => i.state === 'failed').map((i) => i.id)).toEqual(['options:urgency']);
+    expect(first.items.find((i) => i.id === 'options:urgency')?.error?.en).toMatch(/^Jira answered 500/);
+    const before = writeCalls(t.calls).length;
+    const second = await service.run({ projectKey: 'INC', accountId: null });
+    expect(second.state).toBe('complete');
+    expect(second.items.filter((i) => i.state === 'created').map((i) => i.id)).toEqual(['options:urgency']);
+    expect(writeCalls(t.calls).slice(before).filter((c) => c.status < 400)).toHaveLength(1);
+    expect(Object.values(second.catalog.options.urgency)).toEqual(URGENCY_IDS);
+
+    const config = defaultConfig();
     config.impact.levels.push({ id: 'no-one', labels: { ja: '影響なし', en: 'No one' } });
-    const second = await runSetup(deps, { projectKey: 'INC', config, runBy: null });
-    expect(writes.slice(writesAfterFirst)).toEqual([`options:${impactContext}:影響なし / No one`]);
-    expect(second.catalog.options.impact).toEqual({ ...first.catalog.options.impact, [String(nextId - 1)]: 'no-one' });
-    const third = await runSetup(deps, { projectKey: 'INC', config, runBy: null });
-    expect(writes.length).toBe(writesAfterFirst + 1);
-    expect(third.items.filter((i) => i.state === 'created')).toEqual([]);
+    const writes = writeCalls(t.calls).length;
+    const third = await runSetup({ admin: t.backend.admin, store: t.backend.setup, clock: t.backend.clock }, { projectKey: 'INC', config, runBy: null });
+    expect(third.items.filter((i) => i.state === 'created').map((i) => i.id)).toEqual(['options:impact']);
+    const added = writeCalls(t.calls).slice(writes);
+    expect(added.map((c) => [c.method, c.path])).toEqual([['POST', '/rest/api/3/field/customfield_10051/context/10100/option']]);
+    expect(t.jira.store.fieldContexts.get('customfield_10051')?.[0]?.options.map((o) => o.value).at(-1)).toBe('影響なし / No one');
+    expect(Object.values(third.catalog.options.impact)).toEqual(['all-departments', 'one-department', 'one-person', 'no-one']);
+  });
+
+  it('adds the issue types to a project that has its own issue type scheme', async () => {
+    t.jira.seed.createIssueTypeScheme({ name: 'INC: Issue Type Scheme', projects: ['INC'], issueTypes: ['Task', 'Bug'] });
+    const status = await setupService(t.backend).run({ projectKey: 'INC', accountId: null });
+    expect(status.state).toBe('complete');
+    const pid = t.jira.store.projectByIdOrKey('INC');
+    expect(pid?.issueTypeIds).toEqual(expect.arrayContaining([status.catalog.issueTypes.incident, status.catalog.issueTypes.problem, status.catalog.issueTypes.incidentTask]));
+    expect(t.calls.filter((c) => c.method === 'PUT' && /^\/rest\/api\/3\/issuetypescheme\/\d+\/issuetype$/.test(c.path))).toHaveLength(3);
+    const writes = writeCalls(t.calls).length;
+    expect((await setupService(t.backend).run({ projectKey: 'INC', accountId: null })).state).toBe('complete');
+    expect(writeCalls(t.calls).length).toBe(writes);
   });
 });

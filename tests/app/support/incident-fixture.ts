@@ -11,9 +11,18 @@ export async function setUpIncidents(t: TestBackend) {
     if (id === null) throw new Error(`setup did not resolve ${key}`);
     return id;
   };
+  // Jira only takes an option of the field's context: a label ("全部門", "One person") names the option
+  // setup created ("全部門 / All departments"), as a user picking it in the select would.
+  const optionOf = (key: 'impact' | 'urgency' | 'incidentKind', text: string): { value: string } => {
+    const loose = (v: string) => v.trim().toLowerCase();
+    const context = t.jira.store.fieldContexts.get(field(key))?.find((c) => c.projectIds.length === 0);
+    const option = context?.options.find((o) => loose(o.value) === loose(text) || o.value.split(' / ').some((part) => loose(part) === loose(text)));
+    return { value: option?.value ?? text };
+  };
   return {
     status,
     field,
+    optionOf,
     /** Creates an incident as the reporter; impact/urgency are option texts ("ja / en" or either label). */
     createIncident(input: { summary?: string; impact?: string; urgency?: string; kind?: string; issueType?: string; at?: string } = {}) {
       return t.jira.seed.createIssue({
@@ -24,9 +33,9 @@ export async function setUpIncidents(t: TestBackend) {
         by: 'user-reporter',
         ...(input.at === undefined ? {} : { at: input.at }),
         fields: {
-          ...(input.impact === undefined ? {} : { [field('impact')]: { value: input.impact } }),
-          ...(input.urgency === undefined ? {} : { [field('urgency')]: { value: input.urgency } }),
-          ...(input.kind === undefined ? {} : { [field('incidentKind')]: { value: input.kind } }),
+          ...(input.impact === undefined ? {} : { [field('impact')]: optionOf('impact', input.impact) }),
+          ...(input.urgency === undefined ? {} : { [field('urgency')]: optionOf('urgency', input.urgency) }),
+          ...(input.kind === undefined ? {} : { [field('incidentKind')]: optionOf('incidentKind', input.kind) }),
         },
       });
     },

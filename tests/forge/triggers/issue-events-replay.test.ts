@@ -48,7 +48,7 @@ async function runScenario(delivery: Delivery): Promise<FinalState> {
     a = seed.createIssue({ project: 'INC', summary: 'VPN down', issueType: 'Incident', priority: 'High', reporter: 'user-reporter', by: 'user-reporter', fields: { [fx.field('impact')]: { value: '特定部門 / One department' }, [fx.field('urgency')]: { value: '基幹業務停止 / Core business stopped' } } });
   });
   await step('00:05', () => {
-    b = seed.createIssue({ project: 'INC', summary: 'Printer', issueType: 'Incident', priority: 'Lowest', reporter: 'user-reporter', by: 'user-reporter', fields: { [fx.field('impact')]: { value: 'One person' }, [fx.field('urgency')]: { value: 'Workaround exists' } } });
+    b = seed.createIssue({ project: 'INC', summary: 'Printer', issueType: 'Incident', priority: 'Lowest', reporter: 'user-reporter', by: 'user-reporter', fields: { [fx.field('impact')]: fx.optionOf('impact', 'One person'), [fx.field('urgency')]: fx.optionOf('urgency', 'Workaround exists') } });
   });
   await step('00:20', () => seed.comment(a.key, 'On it', { by: 'user-agent' }));
   await step('00:25', () => seed.transition(a.key, 'In Progress', { by: 'user-agent' }));

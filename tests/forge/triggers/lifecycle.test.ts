@@ -15,7 +15,7 @@ describe('lifecycle trigger', () => {
     await t.runtime.lifecycle('installed');
     const installed = t.runtime.deliveries.at(-1);
     expect(installed?.outcome).toBe('ok');
-    expect(installed?.result).toEqual({ projects: [{ projectKey: 'INC', state: 'partial' }] }); // partial: the emulator has no field contexts
+    expect(installed?.result).toEqual({ projects: [{ projectKey: 'INC', state: 'complete' }] });
     expect((await t.backend.setup.load('INC'))?.catalog.issueTypes.incident).toBe(t.jira.store.issueTypeByName('Incident')?.id);
     expect(await t.backend.setup.load('OPS')).toBeNull();
 
