@@ -4,6 +4,8 @@ import type {
   AppFieldValueUpdate,
   CommentBody,
   CommentVisibility,
+  CreateIssueInput,
+  CreatedIssue,
   EditIssueInput,
   GetIssueOptions,
   IssueComment,
@@ -26,6 +28,7 @@ import type { JiraClient } from './jira-client';
 import {
   JiraChangelogPageSchema,
   JiraCommentPageSchema,
+  JiraCreatedIssueSchema,
   JiraCreatedSchema,
   JiraGroupMembersSchema,
   JiraIssueSchema,
@@ -168,6 +171,11 @@ export class JiraIssueGateway implements IssueGateway {
   async linkIssues(input: LinkIssuesInput): Promise<void> {
     const body = { type: { name: input.typeName }, inwardIssue: { key: input.inwardIssueKey }, outwardIssue: { key: input.outwardIssueKey } };
     await this.client.send('POST', route`/rest/api/3/issueLink`, { body });
+  }
+
+  async createIssue(input: CreateIssueInput): Promise<CreatedIssue> {
+    const created = await this.client.send('POST', route`/rest/api/3/issue`, { body: { fields: input.fields }, schema: JiraCreatedIssueSchema });
+    return { id: created.id, key: created.key };
   }
 
   async setAppFieldValues(updates: readonly AppFieldValueUpdate[], options: { readonly generateChangelog?: boolean } = {}): Promise<void> {

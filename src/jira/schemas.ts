@@ -76,6 +76,9 @@ export const JiraPropertySchema = z.looseObject({ key: z.string(), value: z.unkn
 
 export const JiraCreatedSchema = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) });
 
+/** POST /issue answers `{ id, key, self }`. */
+export const JiraCreatedIssueSchema = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String), key: z.string() });
+
 export const JiraTransitionsSchema = z.looseObject({
   transitions: z.array(z.looseObject({ id: z.string(), name: z.string(), to: JiraStatusSchema })),
 });

@@ -137,6 +137,16 @@ export interface LinkIssuesInput {
   readonly outwardIssueKey: string;
 }
 
+export interface CreateIssueInput {
+  /** `fields` of POST /issue: project, issuetype, summary, description (ADF) ... */
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export interface CreatedIssue {
+  readonly id: string;
+  readonly key: string;
+}
+
 export interface AppFieldValueUpdate {
   /** Field id (`customfield_10040`) or the app field's key. */
   readonly field: string;
@@ -172,6 +182,8 @@ export interface IssueGateway {
   getTransitions(issueIdOrKey: string): Promise<readonly Transition[]>;
   transition(issueIdOrKey: string, transitionId: string, fields?: Readonly<Record<string, unknown>>): Promise<void>;
   linkIssues(input: LinkIssuesInput): Promise<void>;
+  /** POST /issue: creates an issue; as the user, Jira's create permission and field rules apply. */
+  createIssue(input: CreateIssueInput): Promise<CreatedIssue>;
   /** POST /rest/api/3/app/field/value: the app's own (jira:customField) fields; asApp only. */
   setAppFieldValues(updates: readonly AppFieldValueUpdate[], options?: { readonly generateChangelog?: boolean }): Promise<void>;
   /** Active members of a group, one page (`startAt` 0-based). */
