@@ -1,0 +1,75 @@
+import type { EvidenceListResult } from '../../contracts';
+import { appActor, mayAddEvidence, NOT_SECURITY_MESSAGE, openIncident, type EvidenceDeps, type EvidenceFailure, type EvidenceIncident } from './evidence-access';
+import { appendToRegister, evaluateChain, LOCKED_MESSAGE, recordTime, registerView, type ChainState } from './evidence-chain';
+
+/** A user's repeated views of a register within this window are one custody entry (panel refreshes are not new looks). */
+export const VIEW_LOG_WINDOW_MS = 15 * 60_000;
+
+export type ListEvidenceOutcome = { readonly ok: true; readonly value: EvidenceListResult } | { readonly ok: false; readonly failure: EvidenceFailure };
+
+/**
+ * `evidence/list`: the register of a security incident with its custody log and the chain's verification.
+ * Side effects, both recorded in the chain itself: the first read after the incident closed seals the
+ * register with a lock record (by the app), and the caller's look is logged as a `viewed` custody entry
+ * (once per {@link VIEW_LOG_WINDOW_MS}). An empty register is not written to. A broken chain is reported,
+ * never appended to.
+ *
+ * @example
+ * await listEvidence(deps, { issueKey: 'INC-7', accountId: 'u-csirt' })
+ * // { ok: true, value: { state: 'register', items: [...], chain: { status: 'verified', head: '…', records: 3 }, locked: false, canAdd: true, ... } }
+ */
+export async function listEvidence(deps: EvidenceDeps, input: { readonly issueKey: string; readonly accountId: string }): Promise<ListEvidenceOutcome> {
+  const access = await openIncident(deps, input);
+  if (access.kind === 'failed') return { ok: false, failure: access.failure };
+  if (access.kind === 'not-applicable') return { ok: true, value: { state: 'not-applicable', reason: access.reason } };
+  const { incident } = access;
+  let chain = evaluateChain(incident.registerId, await deps.store.load(incident.registerId), deps.sha256);
+  // A kind changed away from security keeps its evidence visible; it only never had any to show otherwise.
+  if (!incident.security && chain.stored.length === 0) return { ok: true, value: { state: 'not-applicable', reason: 'not-security' } };
+
+  const wrote = (await sealIfClosed(deps, incident, chain)) | (await logView(deps, incident, chain));
+  if (wrote !== 0) chain = evaluateChain(incident.registerId, await deps.store.load(incident.registerId), deps.sha256);
+
+  const locked = incident.closed || chain.lockedAt !== null;
+  const refusal = !incident.security ? { code: 'not-security' as const, message: NOT_SECURITY_MESSAGE } : locked ? { code: 'locked' as const, message: LOCKED_MESSAGE } : await mayAddEvidence(deps, incident);
+  const view = registerView(chain);
+  const records = chain.stored.length;
+  const first = chain.problems[0];
+  return {
+    ok: true,
+    value: {
+      state: 'register',
+      issueKey: incident.issue.key,
+      ...view,
+      chain:
+        first === undefined
+          ? { status: 'verified', head: chain.head, records }
+          : { status: 'broken', firstBrokenSeq: first.seq, problems: chain.problems.map((p) => ({ ...p })), records },
+      locked,
+      lockedAt: chain.lockedAt,
+      canAdd: refusal === null,
+      addRefusal: refusal?.message ?? null,
+    },
+  };
+}
+
+/** 1 when a lock record was written. */
+async function sealIfClosed(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<number> {
+  if (!incident.closed || chain.lockedAt !== null || chain.stored.length === 0 || chain.problems.length > 0) return 0;
+  const reason = incident.issue.resolution === null ? `status: ${incident.issue.status.name}` : `resolution: ${incident.issue.resolution.name}`;
+  const out = await appendToRegister(deps, incident.registerId, (now) =>
+    now.lockedAt !== null ? { kind: 'skip' } : { kind: 'append', request: { type: 'lock', at: recordTime(now, deps.clock.now()), by: appActor(incident), reason }, content: null },
+  );
+  return out.kind === 'appended' ? 1 : 0;
+}
+
+/** 1 when a `viewed` custody entry was written. */
+async function logView(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<number> {
+  if (chain.stored.length === 0 || chain.problems.length > 0) return 0;
+  const out = await appendToRegister(deps, incident.registerId, (now) => {
+    const at = recordTime(now, deps.clock.now());
+    const recent = now.register.records.some((r) => r.type === 'custody' && r.action === 'viewed' && r.itemId === null && r.by === incident.accountId && r.at >= at - VIEW_LOG_WINDOW_MS);
+    return recent ? { kind: 'skip' } : { kind: 'append', request: { type: 'custody', at, by: incident.accountId, action: 'viewed', itemId: null, to: null, note: null }, content: null };
+  });
+  return out.kind === 'appended' ? 1 : 0;
+}
