@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import { configExport, configGet, configHistory, configImport, configRestore, configSave } from './config-resolvers';
 import { defaultResolverDeps } from './default-deps';
 import { defineResolvers, type ResolverSpec } from './define-resolver';
+import { evidenceAdd, evidenceList } from './evidence-resolvers';
 import { appPing, priorityPreview, reportGet, setupRun, setupStatus } from './misc-resolvers';
 import type { ResolverDeps } from './resolver-deps';
 import { slaGet } from './sla-resolvers';
@@ -21,6 +22,8 @@ export const RESOLVER_SPECS: readonly ResolverSpec<z.ZodMiniType, unknown>[] = [
   setupStatus,
   priorityPreview,
   reportGet,
+  evidenceList,
+  evidenceAdd,
 ] as readonly ResolverSpec<z.ZodMiniType, unknown>[];
 
 /** A resolver handler over the given deps (tests pass their own; production uses {@link handler}). */
