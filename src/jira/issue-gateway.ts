@@ -175,6 +175,7 @@ export class JiraIssueGateway implements IssueGateway {
 
   async createIssue(input: CreateIssueInput): Promise<CreatedIssue> {
     const created = await this.client.send('POST', route`/rest/api/3/issue`, { body: { fields: input.fields }, schema: JiraCreatedIssueSchema });
+    if (created === null || created === undefined) throw unexpected('POST', '/rest/api/3/issue');
     return { id: created.id, key: created.key };
   }
 
