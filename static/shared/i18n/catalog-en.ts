@@ -1,5 +1,6 @@
 import { intakeEn } from './messages/intake-messages';
 import { priorityEn } from './messages/priority-messages';
+import { reportEn } from './messages/report-messages';
 import { settingsEn } from './messages/settings-messages';
 import { slaEn } from './messages/sla-messages';
 
@@ -14,6 +15,7 @@ export const en = {
   ...intakeEn,
   ...priorityEn,
   ...settingsEn,
+  ...reportEn,
   'common.appName': 'Incident Desk',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

@@ -3,6 +3,7 @@ import type { Catalog } from './catalog-en';
 /** Japanese catalog. Missing or extra keys are type errors; placeholders must match en (tested). */
 import { intakeJa } from './messages/intake-messages';
 import { priorityJa } from './messages/priority-messages';
+import { reportJa } from './messages/report-messages';
 import { settingsJa } from './messages/settings-messages';
 import { slaJa } from './messages/sla-messages';
 
@@ -11,6 +12,7 @@ export const ja: Catalog = {
   ...intakeJa,
   ...priorityJa,
   ...settingsJa,
+  ...reportJa,
   'common.appName': 'Incident Desk',
   'common.loading': '読み込み中…',
   'common.retry': '再試行',
