@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './resolvers';
 export * from './report';
 export * from './evidence';
+export * from './problem';
