@@ -4,7 +4,9 @@ import { configExport, configGet, configHistory, configImport, configRestore, co
 import { defaultResolverDeps } from './default-deps';
 import { defineResolvers, type ResolverSpec } from './define-resolver';
 import { evidenceAdd, evidenceList } from './evidence-resolvers';
-import { appPing, priorityPreview, reportGet, setupRun, setupStatus } from './misc-resolvers';
+import { incidentSimilar } from './incident-resolvers';
+import { appPing, priorityPreview, setupRun, setupStatus } from './misc-resolvers';
+import { reportGet } from './report-resolvers';
 import type { ResolverDeps } from './resolver-deps';
 import { slaGet } from './sla-resolvers';
 
@@ -24,6 +26,7 @@ export const RESOLVER_SPECS: readonly ResolverSpec<z.ZodMiniType, unknown>[] = [
   reportGet,
   evidenceList,
   evidenceAdd,
+  incidentSimilar,
 ] as readonly ResolverSpec<z.ZodMiniType, unknown>[];
 
 /** A resolver handler over the given deps (tests pass their own; production uses {@link handler}). */
