@@ -84,8 +84,8 @@ const BUSY_MESSAGE: LocalizedText = {
   en: 'Too many records were being added at the same moment; please try again.',
 };
 
-/** How often an append re-reads and retries after another writer took its sequence number. */
-export const APPEND_ATTEMPTS = 6;
+/** How often an append re-reads and retries after another writer took its sequence number (each round one racing writer wins, so N concurrent adds need up to N attempts). */
+export const APPEND_ATTEMPTS = 12;
 
 /**
  * Appends one record chosen by `decide` from the register as it is now. When another writer stored the
