@@ -1,3 +1,4 @@
+import { evidenceEn } from './messages/evidence-messages';
 import { intakeEn } from './messages/intake-messages';
 import { priorityEn } from './messages/priority-messages';
 import { reportEn } from './messages/report-messages';
@@ -16,6 +17,7 @@ export const en = {
   ...priorityEn,
   ...settingsEn,
   ...reportEn,
+  ...evidenceEn,
   'common.appName': 'Incident Desk',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog-en';
 
 /** Japanese catalog. Missing or extra keys are type errors; placeholders must match en (tested). */
+import { evidenceJa } from './messages/evidence-messages';
 import { intakeJa } from './messages/intake-messages';
 import { priorityJa } from './messages/priority-messages';
 import { reportJa } from './messages/report-messages';
@@ -13,6 +14,7 @@ export const ja: Catalog = {
   ...priorityJa,
   ...settingsJa,
   ...reportJa,
+  ...evidenceJa,
   'common.appName': 'Incident Desk',
   'common.loading': '読み込み中…',
   'common.retry': '再試行',
