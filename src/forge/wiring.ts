@@ -1,4 +1,5 @@
 import { handleSecurityIntake } from '../app/escalation/security-intake';
+import { reportRollupHook } from '../app/report/update-rollups';
 import type { IssueSlaEvaluator, RunEscalationsDeps } from '../app/escalation/run-escalations';
 import type { HandleIssueEventDeps } from '../app/issue-events/handle-issue-event';
 import { systemClock, type Clock } from '../app/ports/clock';
@@ -15,6 +16,7 @@ import { forgeJiraFetch } from '../jira/forge-fetch';
 import { JiraClient, type JiraCallRecord } from '../jira/jira-client';
 import { JiraIssueGateway } from '../jira/issue-gateway';
 import { KvsConfigStore } from './storage/config-store';
+import { KvsReportRollupStore } from './storage/report-rollup-store';
 import { kvsEscalationLedger, kvsRotationStore, kvsSweepCursorStore } from './storage/escalation-ledger-store';
 import { KvsSetupStore } from './storage/setup-store';
 import { KvsSlaTimerStore } from './storage/sla-timer-store';
@@ -85,6 +87,7 @@ export function issueEventDeps(backend: Backend): HandleIssueEventDeps {
     clock: backend.clock,
     firedKeys: async (issueId) => new Set((await kvsEscalationLedger.listForIssue(issueId)).map((r) => r.key)),
     securityIntake: (input) => handleSecurityIntake({ gateway, ledger: kvsEscalationLedger, rotation: kvsRotationStore, clock: backend.clock }, input),
+    incidentHooks: [reportRollupHook({ store: new KvsReportRollupStore() })],
   };
 }
 

@@ -1,4 +1,5 @@
 import { createBackend, setupService, slaEvaluator, slaIssueFields, type Backend } from '../wiring';
+import { reportDeps } from './report-resolvers';
 import type { ResolverDeps } from './resolver-deps';
 
 /**
@@ -12,5 +13,6 @@ export function defaultResolverDeps(backend: Backend = createBackend()): Resolve
     clock: backend.clock,
     slaFor: async (projectKey) => ({ evaluate: await slaEvaluator(backend, [projectKey]), issueFields: await slaIssueFields(backend, [projectKey]) }),
     setup: setupService(backend),
+    report: reportDeps(backend),
   };
 }

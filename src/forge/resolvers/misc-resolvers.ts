@@ -2,7 +2,6 @@ import { defaultConfig, jiraPriorityNameOf, priorityLabelsOf, type Config } from
 import {
   PingPayloadSchema,
   PriorityPreviewPayloadSchema,
-  ReportGetPayloadSchema,
   RESOLVER_KEYS,
   SetupRunPayloadSchema,
   SetupStatusPayloadSchema,
@@ -84,16 +83,4 @@ export const setupStatus = resolverSpec({
     if (deps.setup === null) return fail('not-implemented', { detail: 'setup/status: the setup use case is not wired' });
     return ok(await deps.setup.status({ projectKey: project.projectKey }));
   },
-});
-
-/** `report/get`: reports arrive with a later issue; a typed refusal until then. */
-export const reportGet = resolverSpec({
-  key: RESOLVER_KEYS.reportGet,
-  payload: ReportGetPayloadSchema,
-  handle: (): Promise<Envelope<never>> =>
-    Promise.resolve(
-      fail('not-implemented', {
-        message: { ja: 'レポートはまだ利用できません（今後のリリースで提供予定です）。', en: 'Reports are not available yet (they come in a later release).' },
-      }),
-    ),
 });

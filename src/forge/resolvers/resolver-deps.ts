@@ -2,6 +2,7 @@ import type { IssueSlaEvaluator } from '../../app/escalation';
 import type { Clock } from '../../app/ports/clock';
 import type { ConfigStore } from '../../app/ports/config-store';
 import type { IssueGateways } from '../../app/ports/issue-gateway';
+import type { ReportDeps } from './report-resolvers';
 
 /** The project setup use case as the resolvers see it (implemented by the setup use case). */
 export interface SetupService {
@@ -23,4 +24,6 @@ export interface ResolverDeps {
   readonly slaFor: ((projectKey: string) => Promise<{ readonly evaluate: IssueSlaEvaluator; readonly issueFields: readonly string[] }>) | null;
   /** Null while not wired (setup/* answers not-implemented). */
   readonly setup: SetupService | null;
+  /** Report rollups and the viewer's restricted count (report/get answers not-implemented without). */
+  readonly report?: ReportDeps | null;
 }
