@@ -1,5 +1,6 @@
 import { handleSecurityIntake } from '../app/escalation/security-intake';
 import { reportRollupHook } from '../app/report/update-rollups';
+import { incidentNumberHook } from '../app/incident/assign-incident-number';
 import type { IssueSlaEvaluator, RunEscalationsDeps } from '../app/escalation/run-escalations';
 import type { HandleIssueEventDeps } from '../app/issue-events/handle-issue-event';
 import { systemClock, type Clock } from '../app/ports/clock';
@@ -17,6 +18,7 @@ import { JiraClient, type JiraCallRecord } from '../jira/jira-client';
 import { JiraIssueGateway } from '../jira/issue-gateway';
 import { KvsConfigStore } from './storage/config-store';
 import { KvsReportRollupStore } from './storage/report-rollup-store';
+import { kvsIncidentCounterStore } from './storage/incident-counter-store';
 import { kvsEscalationLedger, kvsRotationStore, kvsSweepCursorStore } from './storage/escalation-ledger-store';
 import { KvsSetupStore } from './storage/setup-store';
 import { KvsSlaTimerStore } from './storage/sla-timer-store';
@@ -87,7 +89,7 @@ export function issueEventDeps(backend: Backend): HandleIssueEventDeps {
     clock: backend.clock,
     firedKeys: async (issueId) => new Set((await kvsEscalationLedger.listForIssue(issueId)).map((r) => r.key)),
     securityIntake: (input) => handleSecurityIntake({ gateway, ledger: kvsEscalationLedger, rotation: kvsRotationStore, clock: backend.clock }, input),
-    incidentHooks: [reportRollupHook({ store: new KvsReportRollupStore() })],
+    incidentHooks: [incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }), reportRollupHook({ store: new KvsReportRollupStore() })],
   };
 }
 

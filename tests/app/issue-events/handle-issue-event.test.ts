@@ -29,7 +29,7 @@ function property(key: string) {
 }
 
 describe('issue events: priority from impact x urgency and SLA from the changelog', () => {
-  it('on creation sets Priority and the matrix value, stores the SLA summary and timers, in 4 REST calls', async () => {
+  it('on creation sets Priority and the matrix value, stores the SLA summary and timers, numbers the incident (管理番号), in 5 REST calls', async () => {
     // One department x core business stopped -> P2 (High); created at Mon 09:00 Tokyo.
     const { id, key } = fx.createIncident({ impact: '特定部門 / One department', urgency: 'Core business stopped' });
     const outcome = await handleLatest(id);
@@ -39,6 +39,7 @@ describe('issue events: priority from impact x urgency and SLA from the changelo
       `PUT /rest/api/3/issue/${id}`,
       'POST /rest/api/3/app/field/value',
       `PUT /rest/api/3/issue/${id}/properties/${SLA_PROPERTY_KEY}`,
+      `PUT /rest/api/3/issue/${id}/properties/incident-desk-number`,
     ]);
     const stored = t.jira.store.issueByIdOrKey(key);
     expect(t.jira.store.priorities.get(stored?.priorityId ?? '')?.name).toBe('High');
