@@ -4,3 +4,4 @@ export * from './resolvers';
 export * from './report';
 export * from './evidence';
 export * from './problem';
+export * from './incident-report';
