@@ -62,6 +62,63 @@ function fact(
   return { type, bit: FACT_BITS[type], fromStatus, toStatus, from, to, toName, isAgent, isPublic };
 }
 
+type MutableFact = { -readonly [K in keyof IssueFact]: IssueFact[K] };
+
+/**
+ * The facts of one event, written into fact objects reused from event to event, so replaying a long
+ * history allocates none. Owned by one evaluation; read `facts[0 .. length)` before the next event.
+ */
+export class FactBuffer {
+  readonly facts: readonly IssueFact[] = [];
+  length = 0;
+  /** The event's fact types folded into one number (see FACT_BITS). */
+  mask = 0;
+
+  clear(): void {
+    this.length = 0;
+    this.mask = 0;
+  }
+
+  push(
+    type: IssueFactType,
+    fromStatus: StatusRef | null,
+    toStatus: StatusRef | null,
+    from: string | null,
+    to: string | null,
+    toName: string | null,
+    isAgent: boolean,
+    isPublic: boolean,
+  ): void {
+    const facts = this.facts as MutableFact[];
+    const bit = FACT_BITS[type];
+    const f = facts[this.length];
+    if (f === undefined) facts.push(fact(type, fromStatus, toStatus, from, to, toName, isAgent, isPublic));
+    else {
+      f.type = type;
+      f.bit = bit;
+      f.fromStatus = fromStatus;
+      f.toStatus = toStatus;
+      f.from = from;
+      f.to = to;
+      f.toName = toName;
+      f.isAgent = isAgent;
+      f.isPublic = isPublic;
+    }
+    this.length++;
+    this.mask |= bit;
+  }
+
+  /** A copy of the current facts (fresh objects), for callers that keep them. */
+  toArray(): IssueFact[] {
+    const out: IssueFact[] = [];
+    for (let k = 0; k < this.length; k++) {
+      const f = this.facts[k];
+      if (f !== undefined) out.push({ ...f });
+    }
+    return out;
+  }
+}
+
 export type OrderedEvent =
   | { readonly source: 'changelog'; readonly at: number; readonly id: string; readonly entry: ChangelogEntry }
   | { readonly source: 'comment'; readonly at: number; readonly id: string; readonly comment: Comment };
@@ -100,7 +157,7 @@ function compareEvents(a: OrderedEvent, b: OrderedEvent): number {
  */
 export function orderEvents(history: Pick<IssueHistory, 'changelog' | 'comments'>): OrderedEvent[] {
   // Jira returns both lists in order with unique ids: then a linear merge is enough.
-  const fast = strictlyIncreasing(history.changelog) && strictlyIncreasing(history.comments);
+  const fast = isJiraOrdered(history);
   const all: OrderedEvent[] = [];
   const log = history.changelog;
   const comments = history.comments;
@@ -129,6 +186,16 @@ export function orderEvents(history: Pick<IssueHistory, 'changelog' | 'comments'
     out.push(e);
   }
   return out;
+}
+
+/**
+ * Whether both lists are already in timeline order without duplicates (as Jira returns them). Then the
+ * timeline is the merge of the two lists, changelog first on equal instants, and needs no sorting.
+ *
+ * @example isJiraOrdered({ changelog: [e1, e2], comments: [] }) === true; isJiraOrdered({ changelog: [e2, e1], comments: [] }) === false
+ */
+export function isJiraOrdered(history: Pick<IssueHistory, 'changelog' | 'comments'>): boolean {
+  return strictlyIncreasing(history.changelog) && strictlyIncreasing(history.comments);
 }
 
 /** Instants never decrease and ids strictly increase (as Jira issues them), hence no duplicates at all. */
@@ -180,10 +247,18 @@ export function initialState(history: IssueHistory): IssueState {
 
 /** Facts of the creation event: created, plus the initial status entered, assignee and resolution set. */
 export function creationFacts(state: IssueState): IssueFact[] {
-  const facts: IssueFact[] = [fact('issue-created', null, null, null, null, null, false, false), fact('status', null, state.status, null, null, null, false, false)];
-  if (state.assignee !== null) facts.push(fact('assignee', null, null, null, state.assignee, null, false, false));
-  if (state.resolution !== null) facts.push(fact('resolution', null, null, null, state.resolution, state.resolution, false, false));
-  return facts;
+  const out = new FactBuffer();
+  writeCreationFacts(state, out);
+  return out.toArray();
+}
+
+/** {@link creationFacts} into a reused buffer. */
+export function writeCreationFacts(state: IssueState, out: FactBuffer): void {
+  out.clear();
+  out.push('issue-created', null, null, null, null, null, false, false);
+  out.push('status', null, state.status, null, null, null, false, false);
+  if (state.assignee !== null) out.push('assignee', null, null, null, state.assignee, null, false, false);
+  if (state.resolution !== null) out.push('resolution', null, null, null, state.resolution, state.resolution, false, false);
 }
 
 /** Known statuses by id, already as StatusRefs so replaying a long changelog allocates none. */
@@ -237,26 +312,39 @@ export function applyEvent(
   lookup: StatusLookup,
   kindField: string | null,
 ): IssueFact[] {
-  if (event.source === 'comment') return [fact('comment', null, null, null, null, null, event.comment.isAgent, event.comment.isPublic)];
-  const facts: IssueFact[] = [];
-  for (const item of event.entry.items) {
+  const out = new FactBuffer();
+  if (event.source === 'comment') writeCommentFacts(event.comment, out);
+  else applyChangelogEntry(state, event.entry, lookup, kindField, out);
+  return out.toArray();
+}
+
+/** The facts of a comment (comments change no field) into a reused buffer. */
+export function writeCommentFacts(comment: Comment, out: FactBuffer): void {
+  out.clear();
+  out.push('comment', null, null, null, null, null, comment.isAgent, comment.isPublic);
+}
+
+/** Applies one changelog entry to the state, writing its facts into a reused buffer (see applyEvent). */
+export function applyChangelogEntry(state: IssueState, entry: ChangelogEntry, lookup: StatusLookup, kindField: string | null, out: FactBuffer): void {
+  out.clear();
+  for (const item of entry.items) {
     const key = fieldKey(item.field, item.fieldId);
     switch (standardField(key)) {
       case 'status': {
         const from = statusRef(item.from, item.fromString, lookup);
         const to = statusRef(item.to, item.toString, lookup);
         if (to !== null) state.status = to;
-        facts.push(fact('status', from, to, null, null, null, false, false));
+        out.push('status', from, to, null, null, null, false, false);
         break;
       }
       case 'assignee': {
         state.assignee = item.to;
-        facts.push(fact('assignee', null, null, item.from, item.to, null, false, false));
+        out.push('assignee', null, null, item.from, item.to, null, false, false);
         break;
       }
       case 'resolution': {
         state.resolution = item.to ?? item.toString;
-        facts.push(fact('resolution', null, null, item.from ?? item.fromString, item.to ?? item.toString, item.toString, false, false));
+        out.push('resolution', null, null, item.from ?? item.fromString, item.to ?? item.toString, item.toString, false, false);
         break;
       }
       case 'priority': {
@@ -264,7 +352,7 @@ export function applyEvent(
         state.priorityName = item.toString;
         state.priorityKeys = priorityKeys(item.to, item.toString);
         state.goalVersion++;
-        facts.push(fact('priority', null, null, null, item.toString ?? item.to, null, false, false));
+        out.push('priority', null, null, null, item.toString ?? item.to, null, false, false);
         break;
       }
       default:
@@ -274,5 +362,4 @@ export function applyEvent(
         break;
     }
   }
-  return facts;
 }

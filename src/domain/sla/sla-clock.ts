@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import type { IssueFact, IssueState, StatusRef } from './issue-facts';
-import { FACT_BITS } from './issue-facts';
-import { applyEvent, creationFacts, initialState, orderEvents, statusLookup } from './issue-facts';
+import type { IssueFact, IssueState, OrderedEvent, StatusRef } from './issue-facts';
+import { FACT_BITS, FactBuffer } from './issue-facts';
+import { applyChangelogEntry, initialState, isJiraOrdered, orderEvents, statusLookup, writeCommentFacts, writeCreationFacts } from './issue-facts';
 import type { IssueHistory, StatusCategory } from './issue-history';
 import type { GoalMatch, SlaCondition, SlaConditionKind, SlaMetric, SlaMetricKind, SlaPolicy } from './sla-policy';
 import type { SlaCycle, SlaEvaluation, SlaMetricResult, SlaPause, SlaPauseReason } from './sla-result';
@@ -32,7 +32,8 @@ export interface SlaContext {
 export type SlaError = { readonly code: 'unknown-calendar'; readonly calendarId: string };
 export type SlaResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SlaError };
 
-type CompiledCondition =
+/** A condition ready to match; `bit` is the one fact type it can match (see FACT_BITS). */
+type CompiledCondition = { readonly bit: number } & (
   | { readonly on: 'issue-created' }
   | { readonly on: 'status-entered' | 'status-left'; readonly slot: number; readonly names: ReadonlySet<string>; readonly categories: ReadonlySet<StatusCategory> }
   | { readonly on: 'assignee-set' }
@@ -40,12 +41,15 @@ type CompiledCondition =
   | { readonly on: 'comment-by-agent'; readonly publicOnly: boolean }
   | { readonly on: 'resolution-set'; readonly resolutions: ReadonlySet<string> }
   | { readonly on: 'resolution-cleared' }
-  | { readonly on: 'priority-changed' };
+  | { readonly on: 'priority-changed' }
+);
 
 interface CompiledGoal {
   readonly id: string;
   readonly ms: number;
   readonly priorities: ReadonlySet<string>;
+  /** `priorities` plus the Jira priority names of the levels it names, so a match is one lookup per key. */
+  readonly priorityKeys: ReadonlySet<string>;
   readonly kinds: ReadonlySet<string>;
   readonly fields: readonly { readonly field: string; readonly values: ReadonlySet<string | null> }[];
 }
@@ -91,15 +95,15 @@ function conditionBit(on: SlaConditionKind): number {
   }
 }
 
-function factMask(facts: readonly IssueFact[]): number {
-  let mask = 0;
-  for (const f of facts) mask |= f.bit;
-  return mask;
-}
-
 function compileList(conditions: readonly SlaCondition[], slots: Slots): ConditionList {
-  const compiled = conditions.map((c) => compileCondition(c, slots));
-  return { conditions: compiled, mask: compiled.reduce((m, c) => m | conditionBit(c.on), 0) };
+  const compiled: CompiledCondition[] = [];
+  let mask = 0;
+  for (const c of conditions) {
+    const cc = compileCondition(c, slots);
+    compiled.push(cc);
+    mask |= cc.bit;
+  }
+  return { conditions: compiled, mask };
 }
 
 export interface CompiledSlaPolicy {
@@ -120,34 +124,39 @@ interface Slots {
 }
 
 function compileCondition(c: SlaCondition, slots: Slots): CompiledCondition {
+  const bit = conditionBit(c.on);
   switch (c.on) {
     case 'status-entered':
     case 'status-left':
-      return { on: c.on, slot: slots.next++, names: lowerSet(c.statuses), categories: new Set(c.categories) };
+      return { bit, on: c.on, slot: slots.next++, names: lowerSet(c.statuses), categories: new Set(c.categories) };
     case 'comment-by-agent':
-      return { on: c.on, publicOnly: c.publicOnly };
+      return { bit, on: c.on, publicOnly: c.publicOnly };
     case 'resolution-set':
-      return { on: c.on, resolutions: lowerSet(c.resolutions) };
+      return { bit, on: c.on, resolutions: lowerSet(c.resolutions) };
     case 'issue-created':
     case 'assignee-set':
     case 'assignee-changed':
     case 'resolution-cleared':
     case 'priority-changed':
-      return { on: c.on };
+      return { bit, on: c.on };
   }
 }
 
-function compileMatch(id: string, ms: number, when: GoalMatch): CompiledGoal {
+function compileMatch(id: string, ms: number, when: GoalMatch, levels: ReadonlyMap<string, string>): CompiledGoal {
+  const priorities = lowerSet(when.priorities);
+  const priorityKeys = new Set(priorities);
+  for (const [name, level] of levels) if (priorities.has(level)) priorityKeys.add(name);
   return {
     id,
     ms,
-    priorities: lowerSet(when.priorities),
+    priorities,
+    priorityKeys,
     kinds: lowerSet(when.kinds),
     fields: when.fields.map((f) => ({ field: f.field, values: new Set(f.values) })),
   };
 }
 
-function compileMetric(m: SlaMetric, slots: Slots): CompiledMetric {
+function compileMetric(m: SlaMetric, slots: Slots, levels: ReadonlyMap<string, string>): CompiledMetric {
   const start = compileList(m.start, slots);
   const pause = compileList(m.pause, slots);
   const resume = compileList(m.resume, slots);
@@ -162,7 +171,7 @@ function compileMetric(m: SlaMetric, slots: Slots): CompiledMetric {
     stop,
     reset,
     changeMask: pause.mask | resume.mask | stop.mask | reset.mask,
-    goals: m.goals.map((g) => compileMatch(g.id, g.targetMinutes * 60_000, g.when)),
+    goals: m.goals.map((g) => compileMatch(g.id, g.targetMinutes * 60_000, g.when, levels)),
   };
 }
 
@@ -205,7 +214,13 @@ export function compileSlaPolicy(policy: SlaPolicy, context: SlaContext): SlaRes
   for (const level of context.priorityLevels ?? []) levelByPriorityName.set(level.jiraPriorityName.toLowerCase(), level.id.toLowerCase());
   return {
     ok: true,
-    value: { policy, metrics: policy.metrics.map((m) => compileMetric(m, slots)), appliesTo: compileMatch(policy.id, 0, policy.appliesTo), calendarFor, levelByPriorityName },
+    value: {
+      policy,
+      metrics: policy.metrics.map((m) => compileMetric(m, slots, levelByPriorityName)),
+      appliesTo: compileMatch(policy.id, 0, policy.appliesTo, levelByPriorityName),
+      calendarFor,
+      levelByPriorityName,
+    },
   };
 }
 
@@ -250,16 +265,30 @@ function matchFact(c: CompiledCondition, f: IssueFact): string | null | undefine
   }
 }
 
-function matches(list: ConditionList, mask: number, facts: readonly IssueFact[]): boolean {
-  if ((list.mask & mask) === 0) return false;
-  for (const c of list.conditions) for (const f of facts) if (matchFact(c, f) !== undefined) return true;
+function matches(list: ConditionList, buf: FactBuffer): boolean {
+  if ((list.mask & buf.mask) === 0) return false;
+  const facts = buf.facts;
+  const n = buf.length;
+  for (const c of list.conditions) {
+    if ((c.bit & buf.mask) === 0) continue;
+    for (let k = 0; k < n; k++) {
+      const f = facts[k];
+      if (f !== undefined && f.bit === c.bit && matchFact(c, f) !== undefined) return true;
+    }
+  }
   return false;
 }
 
-function firstMatch(list: ConditionList, mask: number, facts: readonly IssueFact[], eventId: string): SlaPauseReason | null {
-  if ((list.mask & mask) === 0) return null;
+/** The first match (conditions in order, then facts in order) as a pause reason. */
+function firstMatch(list: ConditionList, buf: FactBuffer, eventId: string): SlaPauseReason | null {
+  if ((list.mask & buf.mask) === 0) return null;
+  const facts = buf.facts;
+  const n = buf.length;
   for (const c of list.conditions) {
-    for (const f of facts) {
+    if ((c.bit & buf.mask) === 0) continue;
+    for (let k = 0; k < n; k++) {
+      const f = facts[k];
+      if (f === undefined || f.bit !== c.bit) continue;
       const value = matchFact(c, f);
       if (value !== undefined) return { on: c.on, value, eventId };
     }
@@ -267,22 +296,20 @@ function firstMatch(list: ConditionList, mask: number, facts: readonly IssueFact
   return null;
 }
 
-function goalMatches(g: CompiledGoal, state: IssueState, levels: ReadonlyMap<string, string>): boolean {
+function goalMatches(g: CompiledGoal, state: IssueState, kindKey: string | null): boolean {
   if (g.priorities.size > 0) {
     let hit = false;
-    for (const key of state.priorityKeys) {
-      const level = levels.get(key);
-      if (g.priorities.has(key) || (level !== undefined && g.priorities.has(level))) hit = true;
-    }
+    for (const key of state.priorityKeys) if (g.priorityKeys.has(key)) hit = true;
     if (!hit) return false;
   }
-  if (g.kinds.size > 0 && (state.kind === null || !g.kinds.has(state.kind.toLowerCase()))) return false;
+  if (g.kinds.size > 0 && (kindKey === null || !g.kinds.has(kindKey))) return false;
   for (const f of g.fields) if (!f.values.has(state.fields.get(f.field) ?? null)) return false;
   return true;
 }
 
-function selectGoal(metric: CompiledMetric, state: IssueState, levels: ReadonlyMap<string, string>): CompiledGoal | null {
-  for (const g of metric.goals) if (goalMatches(g, state, levels)) return g;
+function selectGoal(metric: CompiledMetric, state: IssueState): CompiledGoal | null {
+  const kindKey = state.kind === null ? null : state.kind.toLowerCase();
+  for (const g of metric.goals) if (goalMatches(g, state, kindKey)) return g;
   return null;
 }
 
@@ -371,10 +398,9 @@ function finish(c: CycleBuilder, index: number, policy: SlaPolicy, goal: Compile
     }
   }
   let pausedMs = 0;
-  const pauses: SlaPause[] = c.pauses.map((p) => {
-    pausedMs += (p.to ?? end) - p.from;
-    return { from: p.from, to: p.to, reason: p.reason };
-  });
+  // The builder's pause records become the result's: the builder is dropped once the evaluation ends.
+  const pauses: SlaPause[] = c.pauses;
+  for (const p of pauses) pausedMs += (p.to ?? end) - p.from;
   return {
     index,
     policyId: policy.id,
@@ -405,61 +431,52 @@ interface MetricRun {
   goal: CompiledGoal | null;
 }
 
-function goalFor(run: MetricRun, state: IssueState, levels: ReadonlyMap<string, string>): CompiledGoal | null {
+function goalFor(run: MetricRun, state: IssueState): CompiledGoal | null {
   if (run.goalVersion !== state.goalVersion) {
-    run.goal = selectGoal(run.metric, state, levels);
+    run.goal = selectGoal(run.metric, state);
     run.goalVersion = state.goalVersion;
   }
   return run.goal;
 }
 
-function close(run: MetricRun, c: CycleBuilder, at: number, endedBy: 'stop' | 'reset', state: IssueState, levels: ReadonlyMap<string, string>): void {
+function close(run: MetricRun, c: CycleBuilder, at: number, endedBy: 'stop' | 'reset', state: IssueState): void {
   c.stoppedAt = at;
   c.endedBy = endedBy;
   const last = c.pauses.at(-1);
   if (last !== undefined && last.to === null) last.to = at;
-  c.goal = goalFor(run, state, levels);
+  c.goal = goalFor(run, state);
   run.done.push(c);
   run.open = null;
 }
 
-function step(
-  run: MetricRun,
-  at: number,
-  eventId: string,
-  facts: readonly IssueFact[],
-  mask: number,
-  state: IssueState,
-  cal: { id: string; calendar: BusinessCalendar },
-  levels: ReadonlyMap<string, string>,
-): void {
+function step(run: MetricRun, at: number, eventId: string, facts: FactBuffer, state: IssueState, cal: { id: string; calendar: BusinessCalendar }): void {
   const m = run.metric;
   let c = run.open;
   // Business time is additive, so an open cycle is only brought up to date when this event can change
   // it or the calendar switches; events that cannot (most of them) cost nothing here.
-  if (c !== null && ((mask & m.changeMask) !== 0 || c.calendar !== cal.calendar)) advance(c, at);
-  if (c !== null && matches(m.reset, mask, facts)) {
-    close(run, c, at, 'reset', state, levels);
+  if (c !== null && ((facts.mask & m.changeMask) !== 0 || c.calendar !== cal.calendar)) advance(c, at);
+  if (c !== null && matches(m.reset, facts)) {
+    close(run, c, at, 'reset', state);
     c = newCycle(at, cal);
     run.open = c;
   }
-  if (c !== null && matches(m.stop, mask, facts)) {
-    close(run, c, at, 'stop', state, levels);
+  if (c !== null && matches(m.stop, facts)) {
+    close(run, c, at, 'stop', state);
     c = null;
   }
-  if (c === null && matches(m.start, mask, facts)) {
+  if (c === null && matches(m.start, facts)) {
     c = newCycle(at, cal);
     run.open = c;
   }
   if (c === null) return;
-  if (!c.running && matches(m.resume, mask, facts)) {
+  if (!c.running && matches(m.resume, facts)) {
     c.running = true;
     c.segStart = at;
     const last = c.pauses.at(-1);
     if (last !== undefined) last.to = at;
   }
   if (c.running) {
-    const reason = firstMatch(m.pause, mask, facts, eventId);
+    const reason = firstMatch(m.pause, facts, eventId);
     if (reason !== null) {
       c.running = false;
       c.pauses.push({ from: at, to: null, reason });
@@ -467,6 +484,10 @@ function step(
   }
   c.calendar = cal.calendar;
   c.calendarId = cal.id;
+}
+
+function stepAll(runs: readonly MetricRun[], at: number, eventId: string, facts: FactBuffer, state: IssueState, cal: { id: string; calendar: BusinessCalendar }): void {
+  for (const run of runs) step(run, at, eventId, facts, state, cal);
 }
 
 /**
@@ -478,41 +499,63 @@ function step(
  * // { state: 'met', elapsedMs: 1_200_000, goalMs: 1_800_000, remainingMs: 600_000, breachAt: null, ... }
  */
 export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, now: number): SlaEvaluation {
-  const { policy, levelByPriorityName: levels } = compiled;
-  const runs: MetricRun[] = compiled.metrics.map((metric) => ({ metric, done: [], open: null, goalVersion: -1, goal: null }));
-  if (history.created <= now) {
-    const state = initialState(history);
-    const lookup = statusLookup(history);
-    let cal = compiled.calendarFor(state.assignee);
-    const created = creationFacts(state);
-    const createdMask = factMask(created);
-    for (const run of runs) step(run, history.created, 'created', created, createdMask, state, cal, levels);
-    for (const event of orderEvents(history)) {
-      if (event.at > now) break;
-      const at = Math.max(event.at, history.created);
-      const facts = applyEvent(state, event, lookup, history.kindField);
-      const mask = factMask(facts);
-      cal = compiled.calendarFor(state.assignee);
-      for (const run of runs) step(run, at, event.id, facts, mask, state, cal, levels);
-    }
-    for (const run of runs) if (run.open !== null) advance(run.open, now);
-    const metrics: SlaMetricResult[] = runs.map((run) => {
-      const all = run.open === null ? run.done : [...run.done, run.open];
-      return {
-        metricId: run.metric.id,
-        kind: run.metric.kind,
-        cycles: all.map((c, i) => finish(c, i, policy, c.stoppedAt === null ? goalFor(run, state, levels) : c.goal, now)),
-      };
-    });
+  const policy = compiled.policy;
+  const runs: MetricRun[] = [];
+  for (const metric of compiled.metrics) runs.push({ metric, done: [], open: null, goalVersion: -1, goal: null });
+  const metrics: SlaMetricResult[] = [];
+  if (history.created > now) {
+    for (const run of runs) metrics.push({ metricId: run.metric.id, kind: run.metric.kind, cycles: [] });
     return { issueKey: history.issueKey, policyId: policy.id, policyVersion: policy.version, evaluatedAt: now, metrics };
   }
-  return {
-    issueKey: history.issueKey,
-    policyId: policy.id,
-    policyVersion: policy.version,
-    evaluatedAt: now,
-    metrics: runs.map((r) => ({ metricId: r.metric.id, kind: r.metric.kind, cycles: [] })),
-  };
+  const state = initialState(history);
+  const lookup = statusLookup(history);
+  const kindField = history.kindField;
+  const facts = new FactBuffer();
+  let cal = compiled.calendarFor(state.assignee);
+  writeCreationFacts(state, facts);
+  stepAll(runs, history.created, 'created', facts, state, cal);
+  const log = history.changelog;
+  const comments = history.comments;
+  // Jira's own order (the common case) is merged in place; anything else is sorted and deduplicated.
+  const ordered: OrderedEvent[] | null = isJiraOrdered(history) ? null : orderEvents(history);
+  const total = ordered === null ? log.length + comments.length : ordered.length;
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < total; k++) {
+    let entry: (typeof log)[number] | undefined;
+    let comment: (typeof comments)[number] | undefined;
+    if (ordered === null) {
+      const e = log[i];
+      const c = comments[j];
+      if (e !== undefined && (c === undefined || e.created <= c.created)) {
+        entry = e;
+        i++;
+      } else {
+        comment = c;
+        j++;
+      }
+    } else {
+      const o = ordered[k];
+      if (o?.source === 'changelog') entry = o.entry;
+      else comment = o?.comment;
+    }
+    const event = entry ?? comment;
+    if (event === undefined || event.created > now) break;
+    if (entry !== undefined) {
+      applyChangelogEntry(state, entry, lookup, kindField, facts);
+      cal = compiled.calendarFor(state.assignee);
+    } else if (comment !== undefined) writeCommentFacts(comment, facts);
+    stepAll(runs, Math.max(event.created, history.created), event.id, facts, state, cal);
+  }
+  for (const run of runs) {
+    const open = run.open;
+    if (open !== null) advance(open, now);
+    const cycles: SlaCycle[] = [];
+    for (const c of run.done) cycles.push(finish(c, cycles.length, policy, c.goal, now));
+    if (open !== null) cycles.push(finish(open, cycles.length, policy, goalFor(run, state), now));
+    metrics.push({ metricId: run.metric.id, kind: run.metric.kind, cycles });
+  }
+  return { issueKey: history.issueKey, policyId: policy.id, policyVersion: policy.version, evaluatedAt: now, metrics };
 }
 
 /**
@@ -535,5 +578,6 @@ export function computeSla(policy: SlaPolicy, history: IssueHistory, context: Sl
 export function selectSlaPolicy(policies: readonly SlaPolicy[], history: IssueHistory, priorityLevels: readonly PriorityLevelRef[] = []): SlaPolicy | null {
   const state = initialState(history);
   const levels = new Map(priorityLevels.map((l) => [l.jiraPriorityName.toLowerCase(), l.id.toLowerCase()] as const));
-  return policies.find((p) => goalMatches(compileMatch(p.id, 0, p.appliesTo), state, levels)) ?? null;
+  const kindKey = state.kind === null ? null : state.kind.toLowerCase();
+  return policies.find((p) => goalMatches(compileMatch(p.id, 0, p.appliesTo, levels), state, kindKey)) ?? null;
 }
