@@ -77,6 +77,7 @@ export const reportEn = {
   'report.frequency.by': 'By {dimension}',
   'report.frequency.aria': 'Bar chart of incidents opened by {dimension}',
   'report.frequency.empty': 'Nothing was opened in this period.',
+  'report.frequency.more': 'and {count} more values (all in the CSV)',
 
   'report.problems.heading': 'Top problems',
   'report.problems.incidents': '{count} incidents',
@@ -178,6 +179,7 @@ export const reportJa: { readonly [K in keyof typeof reportEn]: string } = {
   'report.frequency.by': '{dimension}別',
   'report.frequency.aria': '{dimension}別の起票件数の棒グラフ',
   'report.frequency.empty': 'この期間に起票されたインシデントはありません。',
+  'report.frequency.more': 'ほか {count} 件の値（すべて CSV に含まれます）',
 
   'report.problems.heading': '上位の問題',
   'report.problems.incidents': 'インシデント {count} 件',
