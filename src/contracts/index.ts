@@ -4,4 +4,5 @@ export * from './resolvers';
 export * from './report';
 export * from './evidence';
 export * from './problem';
+export * from './priority-override';
 export * from './incident-report';

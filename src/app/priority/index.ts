@@ -2,3 +2,4 @@
 export * from './decide-priority';
 export * from './priority-override';
 export * from './sync-priority';
+export * from './override-priority';

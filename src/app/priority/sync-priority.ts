@@ -3,7 +3,7 @@ import type { IssueGateway, IssueSnapshot } from '../ports/issue-gateway';
 import type { SiteCatalog } from '../ports/setup-store';
 import { canonicalJson } from '../sla/sla-summary';
 import { decidePriority, type ManualChange, type MatrixFieldValue, type PriorityDecision } from './decide-priority';
-import { OverrideVerdictSchema, PRIORITY_PROPERTY_KEY, priorityOverrideOf, type OverrideVerdict } from './priority-override';
+import { mayOverridePriority, PRIORITY_PROPERTY_KEY, priorityOverrideOf, priorityPropertyValue, readPriorityProperty, whoMayOverride, type OverrideVerdict } from './priority-override';
 
 /**
  * Keeps an incident's priority-matrix field and Jira Priority in line with impact x urgency.
@@ -34,36 +34,16 @@ export interface SyncPriorityResult {
 
 /** Whether the author of a manual change may override (cached per changelog entry in an issue property). */
 async function mayOverride(gateway: IssueGateway, issue: IssueSnapshot, config: Config, change: ManualChange): Promise<{ allowed: boolean; fresh: OverrideVerdict | null }> {
-  const cached = OverrideVerdictSchema.safeParse(issue.properties[PRIORITY_PROPERTY_KEY]);
-  if (cached.success && cached.data.changeId === change.changeId) return { allowed: cached.data.allowed, fresh: null };
-  const settings = priorityOverrideOf(config);
-  let groupsOfAuthor: Set<string> | null = null;
-  const authorGroups = async (): Promise<Set<string>> =>
-    (groupsOfAuthor ??= new Set((await gateway.userGroups(change.author)).map((g) => g.toLowerCase())));
-  let allowed = false;
-  if (settings.groups.length > 0) {
-    const mine = await authorGroups();
-    allowed = settings.groups.some((g) => mine.has(g.toLowerCase()));
-  }
-  for (const role of settings.projectRoles) {
-    if (allowed) break;
-    const actors = await gateway.projectRoleActors(issue.projectKey, role);
-    if (actors === null) continue;
-    if (actors.users.includes(change.author)) allowed = true;
-    else if (actors.groups.length > 0) {
-      const mine = await authorGroups();
-      allowed = actors.groups.some((g) => mine.has(g.toLowerCase()));
-    }
-  }
+  const cached = readPriorityProperty(issue.properties[PRIORITY_PROPERTY_KEY]).verdict;
+  if (cached !== null && cached.changeId === change.changeId) return { allowed: cached.allowed, fresh: null };
+  const allowed = await mayOverridePriority(gateway, issue.projectKey, change.author, priorityOverrideOf(config));
   return { allowed, fresh: { schemaVersion: 1, changeId: change.changeId, author: change.author, allowed } };
 }
 
 function revertComment(decision: Extract<PriorityDecision, { kind: 'manual' }>, config: Config): string {
   const from = decision.change.toName ?? '?';
   const to = decision.jiraPriority;
-  const roles = priorityOverrideOf(config);
-  const who = [...roles.projectRoles.map((r) => `role "${r}"`), ...roles.groups.map((g) => `group "${g}"`)].join(', ') || '-';
-  const whoJa = [...roles.projectRoles.map((r) => `ロール「${r}」`), ...roles.groups.map((g) => `グループ「${g}」`)].join('、') || '-';
+  const { ja: whoJa, en: who } = whoMayOverride(priorityOverrideOf(config));
   return [
     `[Incident Desk] 優先度は影響度と緊急度から自動で決まります（${decision.explanation.text.ja}）。` +
       `優先度を手動で変更できるのは ${whoJa} のメンバーだけのため、「${from}」から「${to}」に戻しました。` +
@@ -103,7 +83,10 @@ export async function syncPriority(deps: SyncPriorityDeps, input: SyncPriorityIn
       const verdict = await mayOverride(gateway, issue, config, decision.change);
       if (verdict.allowed) {
         matrixValue = { ...decision.matrixValue, jiraPriority: decision.change.toName ?? decision.jiraPriority, overridden: true, overrideReason: `manual:${decision.change.author}` };
-        if (verdict.fresh !== null) await gateway.setProperty(issue.id, PRIORITY_PROPERTY_KEY, verdict.fresh);
+        if (verdict.fresh !== null) {
+          const { accepted } = readPriorityProperty(issue.properties[PRIORITY_PROPERTY_KEY]);
+          await gateway.setProperty(issue.id, PRIORITY_PROPERTY_KEY, priorityPropertyValue({ verdict: verdict.fresh, accepted }));
+        }
         outcome = 'override-kept';
       } else {
         await gateway.editIssue(issue.id, { fields: { priority: { name: decision.jiraPriority } }, notifyUsers: false });

@@ -6,6 +6,7 @@ import { defineResolvers, type ResolverSpec } from './define-resolver';
 import { evidenceAdd, evidenceList } from './evidence-resolvers';
 import { incidentSimilar } from './incident-resolvers';
 import { appPing, priorityPreview, setupRun, setupStatus } from './misc-resolvers';
+import { priorityOverride } from './priority-resolvers';
 import { reportGet } from './report-resolvers';
 import type { ResolverDeps } from './resolver-deps';
 import { slaGet } from './sla-resolvers';
@@ -27,6 +28,7 @@ export const RESOLVER_SPECS: readonly ResolverSpec<z.ZodMiniType, unknown>[] = [
   evidenceList,
   evidenceAdd,
   incidentSimilar,
+  priorityOverride,
 ] as readonly ResolverSpec<z.ZodMiniType, unknown>[];
 
 /** A resolver handler over the given deps (tests pass their own; production uses {@link handler}). */

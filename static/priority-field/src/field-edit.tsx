@@ -1,11 +1,13 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
+import { PriorityOverrideResultSchema, RESOLVER_KEYS } from '../../../src/contracts';
+import { invokeResolver } from '../../shared/bridge/invoke-resolver';
 import { notifyAppChanged } from '../../shared/bridge/refresh';
 import type { ConfigView, LevelView } from '../../shared/config/config-view';
 import { useI18n } from '../../shared/i18n/i18n-provider';
 import { Lozenge } from '../../shared/ui/lozenge';
-import { findInputFields, overridePriority, saveInputs } from './field-jira';
+import { findInputFields, saveInputs } from './field-jira';
 import { optionValue, overridePriorities, previewPriority, priorityAppearance } from './field-model';
 import type { MatrixFieldValue } from './field-value';
 
@@ -91,9 +93,11 @@ export default function PriorityFieldEdit(props: FieldEditProps) {
     setReasonError(false);
     setBusy(true);
     setError(null);
-    const res = await overridePriority(props.issueKey, overrideTo, [t('priorityField.overrideComment', { priority: overrideTo }), reason.trim()]);
+    // The backend checks the override permission, records the reason and changes Priority as the app,
+    // so the event path keeps the override instead of putting the matrix priority back.
+    const res = await invokeResolver(RESOLVER_KEYS.priorityOverride, { issueKey: props.issueKey, priority: overrideTo, reason: reason.trim() }, PriorityOverrideResultSchema);
     setBusy(false);
-    if (!res.ok) return setError(`${res.message[lang]} (${res.detail})`);
+    if (!res.ok) return setError([res.error.message[lang], ...(res.error.fieldErrors ?? []).map((f) => f.message[lang])].join(' '));
     await notifyAppChanged({ issueKey: props.issueKey }).catch(() => undefined);
     props.onSaved({ impact: impact ?? props.value?.impact ?? 0, urgency: urgency ?? props.value?.urgency ?? 0, overridden: true });
   };

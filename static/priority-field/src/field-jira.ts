@@ -35,22 +35,6 @@ export function saveInputs(issueKey: string, fields: InputFields, impactOption: 
   return jiraRequest('PUT', `/rest/api/3/issue/${encodeURIComponent(issueKey)}`, { fields: values });
 }
 
-/** ADF document of plain paragraphs. */
-function adf(paragraphs: readonly string[]) {
-  return { type: 'doc', version: 1, content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
-}
-
-/**
- * A priority override: Jira's Priority set by hand as the viewer (the backend keeps it only for people
- * allowed to override), then the reason as a comment, so the decision and its why stay on the incident.
- */
-export async function overridePriority(issueKey: string, priorityName: string, commentLines: readonly string[]): Promise<JiraResult> {
-  const key = encodeURIComponent(issueKey);
-  const set = await jiraRequest('PUT', `/rest/api/3/issue/${key}`, { fields: { priority: { name: priorityName } } });
-  if (!set.ok) return set;
-  return jiraRequest('POST', `/rest/api/3/issue/${key}/comment`, { body: adf(commentLines) });
-}
-
 /** Re-reads the field's stored value (the app writes it a moment after an edit). */
 export async function readStoredValue(issueKey: string, fieldId: string): Promise<MatrixFieldValue | null> {
   const res = await jiraRequest<{ fields?: Record<string, unknown> }>('GET', `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=${encodeURIComponent(fieldId)}`);
