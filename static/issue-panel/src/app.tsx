@@ -11,6 +11,7 @@ import { SlaOverview } from './sla-overview';
 
 // First-line staff open the intake helpers once per incident; the SLA timers are what every view needs.
 const IntakeHelpers = lazy(() => import('./intake/intake-helpers'));
+const EvidenceSection = lazy(() => import('./evidence/evidence-section'));
 
 const EMPTY_PAYLOAD = {};
 
@@ -39,6 +40,7 @@ export default function IssuePanelApp() {
           <IntakeHelpers issueKey={issue.key} config={configView} />
         </Suspense>
       )}
+      {issue !== null && <Suspense fallback={null}><EvidenceSection /></Suspense>}
     </PageFrame>
   );
 }
