@@ -114,7 +114,11 @@ export class JiraIssueGateway implements IssueGateway {
   }
 
   async editIssue(issueIdOrKey: string, input: EditIssueInput): Promise<void> {
-    const body = { ...(input.fields === undefined ? {} : { fields: input.fields }), ...(input.update === undefined ? {} : { update: input.update }) };
+    const body = {
+      ...(input.fields === undefined ? {} : { fields: input.fields }),
+      ...(input.update === undefined ? {} : { update: input.update }),
+      ...(input.properties === undefined || input.properties.length === 0 ? {} : { properties: input.properties.map((p) => ({ key: p.key, value: p.value })) }),
+    };
     const r =
       input.notifyUsers === false
         ? route`/rest/api/3/issue/${issueIdOrKey}?${new URLSearchParams({ notifyUsers: 'false' })}`

@@ -155,7 +155,12 @@ export function editIssue(core: SiteCore, actor: Actor, issue: IssueRecord, body
     fields,
     update,
   );
+  const properties = Array.isArray(b.properties) ? b.properties.map(asRecord) : [];
+  for (const p of properties) if (typeof p.key !== 'string' || p.key === '' || p.key.length > 255) fail(400, 'The property key must be a string of 1 to 255 characters.');
   commitChanges(core, actor, issue, changes);
+  // IssueUpdateDetails `properties`: set with the edit, no history and no event of their own (as property writes).
+  for (const p of properties) issue.properties.set(String(p.key), p.value);
+  if (properties.length > 0) store.touch();
 }
 
 /** Apply changes as one history entry and emit the update; returns the entry, or null when nothing changed. */

@@ -5,6 +5,7 @@ import type { IssueGateway, IssueSnapshot } from '../ports/issue-gateway';
 import type { SetupStore, SiteCatalog } from '../ports/setup-store';
 import type { SlaTimerStore } from '../ports/sla-timer-store';
 import { PRIORITY_PROPERTY_KEY } from '../priority/priority-override';
+import { combineIssueEdit } from '../priority/combine-issue-edit';
 import { syncPriority, type SyncPriorityOutcome } from '../priority/sync-priority';
 import { optionLevelId } from '../sla/option-levels';
 import { recomputeSla, type RecomputeSlaResult } from '../sla/recompute-sla';
@@ -18,8 +19,9 @@ import { IssueEventSchema, type IssueEvent } from './issue-event';
  * store the summary property and timers, and hand security incidents to the security intake.
  *
  * REST calls: 1 GET; + 1 property PUT when the SLA summary changed; + 1 field-value POST when the
- * matrix value changed; + 1 PUT when Jira's Priority must follow (+ 1 comment when a manual change
- * is put back). Events for issues that are not incidents: 0 calls.
+ * matrix value changed; Jira's Priority, when it must follow, rides in that property PUT's issue edit
+ * (or costs 1 PUT of its own when the summary did not change) (+ 1 comment when a manual change is put
+ * back). A created incident whose Priority must change: 3 calls. Not incidents: 0 calls.
  */
 
 export interface HandleIssueEventDeps {
@@ -133,15 +135,18 @@ export async function handleIssueEvent(deps: HandleIssueEventDeps, rawEvent: unk
   if (fetched.issueType.id !== incidentType) return { kind: 'ignored', reason: 'not-an-incident' };
 
   const now = deps.clock.now();
-  const priority = await syncPriority({ gateway: deps.gateway }, { issue: fetched, config, catalog });
+  // The Priority edit is held back and sent with the SLA summary property in one PUT when both change.
+  const priority = await syncPriority({ gateway: deps.gateway }, { issue: fetched, config, catalog, deferPriorityEdit: true });
+  const edit = combineIssueEdit(deps.gateway, fetched.id, priority.pendingEdit);
   const issue =
     priority.priorityWritten && priority.decision.kind !== 'no-input' && priority.decision.kind !== 'in-sync'
       ? withPriority(fetched, priority.decision.jiraPriority, catalog.appAccountId, now)
       : fetched;
   const sla = await recomputeSla(
-    { gateway: deps.gateway, timers: deps.timers, ...(deps.firedKeys === undefined ? {} : { firedKeys: deps.firedKeys }) },
+    { gateway: edit.gateway, timers: deps.timers, ...(deps.firedKeys === undefined ? {} : { firedKeys: deps.firedKeys }) },
     { issue, config, catalog, now },
   );
+  await edit.flush();
   if (deps.securityIntake !== undefined && catalog.fields.incidentKind !== null) {
     const kind = optionLevelId(fetched.fields[catalog.fields.incidentKind], catalog.options.incidentKind, config.incidentKinds);
     if (kind === 'security') await deps.securityIntake({ issue: fetched, kind, config });

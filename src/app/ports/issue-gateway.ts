@@ -110,6 +110,8 @@ export interface EditIssueInput {
   readonly update?: Readonly<Record<string, readonly unknown[]>>;
   /** Send Jira's own "issue updated" mail (default false: the app notifies on purpose, not as a side effect). */
   readonly notifyUsers?: boolean;
+  /** Issue properties set in the same request (IssueUpdateDetails `properties`): saves a property PUT. */
+  readonly properties?: readonly { readonly key: string; readonly value: unknown }[];
 }
 
 export interface NotifyInput {

@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import type { IssueGateway, IssueSnapshot } from '../ports/issue-gateway';
+import type { EditIssueInput, IssueGateway, IssueSnapshot } from '../ports/issue-gateway';
 import type { SiteCatalog } from '../ports/setup-store';
 import { canonicalJson } from '../sla/sla-summary';
 import { decidePriority, type ManualChange, type MatrixFieldValue, type PriorityDecision } from './decide-priority';
@@ -8,7 +8,8 @@ import { mayOverridePriority, PRIORITY_PROPERTY_KEY, priorityOverrideOf, priorit
 /**
  * Keeps an incident's priority-matrix field and Jira Priority in line with impact x urgency.
  * REST calls: none when everything matches; one POST /app/field/value when the matrix value changed;
- * one PUT /issue when Priority must follow; for a manual change by someone not allowed to override,
+ * one PUT /issue when Priority must follow (or none of its own with `deferPriorityEdit`: the caller
+ * sends it with the SLA property); for a manual change by someone not allowed to override,
  * the PUT plus one comment; a permission check (1-3 calls) only the first time a manual change is seen.
  */
 
@@ -20,6 +21,11 @@ export interface SyncPriorityInput {
   readonly issue: IssueSnapshot;
   readonly config: Config;
   readonly catalog: SiteCatalog | null;
+  /**
+   * Do not send the Priority edit of an `applied` outcome: return it as `pendingEdit` so the caller can
+   * send it together with the SLA summary property (one PUT instead of two, see combineIssueEdit).
+   */
+  readonly deferPriorityEdit?: boolean;
 }
 
 export type SyncPriorityOutcome = 'no-input' | 'in-sync' | 'applied' | 'override-kept' | 'reverted';
@@ -30,6 +36,8 @@ export interface SyncPriorityResult {
   readonly matrixWritten: boolean;
   readonly priorityWritten: boolean;
   readonly commentId: string | null;
+  /** The Priority edit still to send (only with `deferPriorityEdit`); `priorityWritten` already counts it. */
+  readonly pendingEdit: EditIssueInput | null;
 }
 
 /** Whether the author of a manual change may override (cached per changelog entry in an issue property). */
@@ -67,6 +75,7 @@ export async function syncPriority(deps: SyncPriorityDeps, input: SyncPriorityIn
   let matrixValue: MatrixFieldValue | null = decision.matrixValue;
   let priorityWritten = false;
   let commentId: string | null = null;
+  let pendingEdit: EditIssueInput | null = null;
   switch (decision.kind) {
     case 'no-input':
       outcome = 'no-input';
@@ -74,11 +83,14 @@ export async function syncPriority(deps: SyncPriorityDeps, input: SyncPriorityIn
     case 'in-sync':
       outcome = 'in-sync';
       break;
-    case 'apply':
-      await gateway.editIssue(issue.id, { fields: { priority: { name: decision.jiraPriority } }, notifyUsers: false });
+    case 'apply': {
+      const edit: EditIssueInput = { fields: { priority: { name: decision.jiraPriority } }, notifyUsers: false };
+      if (input.deferPriorityEdit === true) pendingEdit = edit;
+      else await gateway.editIssue(issue.id, edit);
       priorityWritten = true;
       outcome = 'applied';
       break;
+    }
     case 'manual': {
       const verdict = await mayOverride(gateway, issue, config, decision.change);
       if (verdict.allowed) {
@@ -103,5 +115,5 @@ export async function syncPriority(deps: SyncPriorityDeps, input: SyncPriorityIn
     await gateway.setAppFieldValues([{ field: fieldId, issueIds: [issue.id], value: matrixValue }], { generateChangelog: false });
     matrixWritten = true;
   }
-  return { outcome, decision, matrixWritten, priorityWritten, commentId };
+  return { outcome, decision, matrixWritten, priorityWritten, commentId, pendingEdit };
 }
