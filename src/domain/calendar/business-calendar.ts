@@ -52,6 +52,9 @@ export class BusinessCalendar {
   private readonly oneOff: ReadonlySet<number>; // day numbers
   private readonly chunks = new Map<number, YearChunk>();
   private last: YearChunk | null = null;
+  /** The chunk and interval index of the previous lookup (see lastStartAtOrBefore). */
+  private hintChunk: YearChunk | null = null;
+  private hintIndex = -1;
 
   constructor(readonly definition: CalendarDefinition) {
     this.id = definition.id;
@@ -142,9 +145,26 @@ export class BusinessCalendar {
     return this.year(chunk.year + 1);
   }
 
-  /** Index of the last interval starting at or before t, or -1. */
-  private static lastStartAtOrBefore(chunk: YearChunk, t: number): number {
+  /**
+   * Index of the last interval starting at or before t, or -1. Callers such as the SLA clock query
+   * instants in time order, so the answer is usually the previous one or a few intervals after it:
+   * those are tried first, and a binary search handles the rest.
+   */
+  private lastStartAtOrBefore(chunk: YearChunk, t: number): number {
     const starts = chunk.starts;
+    if (chunk === this.hintChunk) {
+      let i = this.hintIndex;
+      if (i < 0 || (starts[i] ?? Infinity) <= t) {
+        for (let step = 0; step < 4; step++) {
+          const next = starts[i + 1];
+          if (next === undefined || next > t) {
+            this.hintIndex = i;
+            return i;
+          }
+          i++;
+        }
+      }
+    }
     let lo = 0;
     let hi = starts.length; // answer in [lo - 1, hi - 1]
     while (lo < hi) {
@@ -152,12 +172,14 @@ export class BusinessCalendar {
       if ((starts[mid] ?? Infinity) <= t) lo = mid + 1;
       else hi = mid;
     }
+    this.hintChunk = chunk;
+    this.hintIndex = lo - 1;
     return lo - 1;
   }
 
   /** Business ms in the chunk before t. */
-  private static cumAt(chunk: YearChunk, t: number): number {
-    const i = BusinessCalendar.lastStartAtOrBefore(chunk, t);
+  private cumAt(chunk: YearChunk, t: number): number {
+    const i = this.lastStartAtOrBefore(chunk, t);
     if (i < 0) return 0;
     const s = chunk.starts[i] ?? 0;
     const e = chunk.ends[i] ?? 0;
@@ -168,13 +190,13 @@ export class BusinessCalendar {
     if (!(to > from)) return 0;
     if (this.alwaysOpen) return to - from;
     const a = this.chunkFor(from);
-    const aCum = BusinessCalendar.cumAt(a, from);
+    const aCum = this.cumAt(a, from);
     const b = this.chunkFor(to);
-    if (a === b) return BusinessCalendar.cumAt(b, to) - aCum;
+    if (a === b) return this.cumAt(b, to) - aCum;
     let total = a.total - aCum;
     for (let c = this.nextChunk(a); c !== b; c = this.nextChunk(c)) total += c.total;
     this.last = b;
-    return total + BusinessCalendar.cumAt(b, to);
+    return total + this.cumAt(b, to);
   }
 
   add(from: number, ms: number): CalendarResult<number> {
@@ -182,7 +204,7 @@ export class BusinessCalendar {
     if (ms === 0) return { ok: true, value: from };
     if (this.alwaysOpen) return { ok: true, value: from + ms };
     let chunk = this.chunkFor(from);
-    let target = BusinessCalendar.cumAt(chunk, from) + ms;
+    let target = this.cumAt(chunk, from) + ms;
     for (let step = 0; step <= CALENDAR_SEARCH_HORIZON_YEARS; step++) {
       if (target <= chunk.total) {
         // smallest i with cum[i + 1] >= target; then target lies inside interval i
@@ -205,14 +227,14 @@ export class BusinessCalendar {
   isWorking(t: number): boolean {
     if (this.alwaysOpen) return true;
     const chunk = this.chunkFor(t);
-    const i = BusinessCalendar.lastStartAtOrBefore(chunk, t);
+    const i = this.lastStartAtOrBefore(chunk, t);
     return i >= 0 && t < (chunk.ends[i] ?? -Infinity);
   }
 
   nextOpening(t: number): CalendarResult<number> {
     if (this.alwaysOpen) return { ok: true, value: t };
     let chunk = this.chunkFor(t);
-    const i = BusinessCalendar.lastStartAtOrBefore(chunk, t);
+    const i = this.lastStartAtOrBefore(chunk, t);
     if (i >= 0 && t < (chunk.ends[i] ?? -Infinity)) return { ok: true, value: t };
     let index = i + 1;
     for (let step = 0; step <= CALENDAR_SEARCH_HORIZON_YEARS; step++) {
@@ -229,7 +251,7 @@ export class BusinessCalendar {
     if (!(to > from)) return out;
     if (this.alwaysOpen) return [{ start: from, end: to }];
     let chunk = this.chunkFor(from);
-    let i = Math.max(0, BusinessCalendar.lastStartAtOrBefore(chunk, from));
+    let i = Math.max(0, this.lastStartAtOrBefore(chunk, from));
     for (;;) {
       for (; i < chunk.starts.length; i++) {
         const s = chunk.starts[i] ?? 0;

@@ -71,6 +71,13 @@ interface CompiledMetric {
   /** Fact types that can change an open cycle (reset, stop, pause, resume). */
   readonly changeMask: number;
   readonly goals: readonly CompiledGoal[];
+  /**
+   * When no goal looks at kinds or fields: each priority key -> the first goal naming it, so a goal is
+   * chosen with one lookup per key. null otherwise (goals are then tried in order).
+   */
+  readonly goalIndexByPriority: ReadonlyMap<string, number> | null;
+  /** Index of the first goal without a priority list (it matches any priority), or goals.length. */
+  readonly firstAnyPriorityGoal: number;
 }
 
 const FACT_BIT = FACT_BITS;
@@ -162,6 +169,14 @@ function compileMetric(m: SlaMetric, slots: Slots, levels: ReadonlyMap<string, s
   const resume = compileList(m.resume, slots);
   const stop = compileList(m.stop, slots);
   const reset = compileList(m.reset, slots);
+  const goals = m.goals.map((g) => compileMatch(g.id, g.targetMinutes * 60_000, g.when, levels));
+  const priorityOnly = goals.every((g) => g.kinds.size === 0 && g.fields.length === 0);
+  const goalIndexByPriority = priorityOnly ? new Map<string, number>() : null;
+  let firstAnyPriorityGoal = goals.length;
+  goals.forEach((g, i) => {
+    if (g.priorities.size === 0) firstAnyPriorityGoal = Math.min(firstAnyPriorityGoal, i);
+    for (const key of g.priorityKeys) if (goalIndexByPriority !== null && !goalIndexByPriority.has(key)) goalIndexByPriority.set(key, i);
+  });
   return {
     id: m.id,
     kind: m.kind,
@@ -171,7 +186,9 @@ function compileMetric(m: SlaMetric, slots: Slots, levels: ReadonlyMap<string, s
     stop,
     reset,
     changeMask: pause.mask | resume.mask | stop.mask | reset.mask,
-    goals: m.goals.map((g) => compileMatch(g.id, g.targetMinutes * 60_000, g.when, levels)),
+    goals,
+    goalIndexByPriority,
+    firstAnyPriorityGoal,
   };
 }
 
@@ -308,6 +325,12 @@ function goalMatches(g: CompiledGoal, state: IssueState, kindKey: string | null)
 }
 
 function selectGoal(metric: CompiledMetric, state: IssueState): CompiledGoal | null {
+  const byPriority = metric.goalIndexByPriority;
+  if (byPriority !== null) {
+    let first = metric.firstAnyPriorityGoal;
+    for (const key of state.priorityKeys) first = Math.min(first, byPriority.get(key) ?? first);
+    return metric.goals[first] ?? null;
+  }
   const kindKey = state.kind === null ? null : state.kind.toLowerCase();
   for (const g of metric.goals) if (goalMatches(g, state, kindKey)) return g;
   return null;
