@@ -4,7 +4,9 @@ import { configExport, configGet, configHistory, configImport, configRestore, co
 import { defaultResolverDeps } from './default-deps';
 import { defineResolvers, type ResolverSpec } from './define-resolver';
 import { evidenceAdd, evidenceList } from './evidence-resolvers';
+import { incidentReportGet, incidentReportPostComment } from './incident-report-resolvers';
 import { incidentSimilar } from './incident-resolvers';
+import { problemCreateFromIncidents, problemGet, problemLink } from './problem-resolvers';
 import { appPing, priorityPreview, setupRun, setupStatus } from './misc-resolvers';
 import { priorityOverride } from './priority-resolvers';
 import { reportGet } from './report-resolvers';
@@ -29,6 +31,11 @@ export const RESOLVER_SPECS: readonly ResolverSpec<z.ZodMiniType, unknown>[] = [
   evidenceAdd,
   incidentSimilar,
   priorityOverride,
+  incidentReportGet,
+  incidentReportPostComment,
+  problemGet,
+  problemLink,
+  problemCreateFromIncidents,
 ] as readonly ResolverSpec<z.ZodMiniType, unknown>[];
 
 /** A resolver handler over the given deps (tests pass their own; production uses {@link handler}). */
