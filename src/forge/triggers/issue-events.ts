@@ -1,5 +1,5 @@
 import { handleIssueEvent, type IssueEventOutcome } from '../../app/issue-events/handle-issue-event';
-import { NotImplementedError } from '../not-implemented';
+import { syncProblemLinks, type SyncProblemLinksOutcome } from '../../app/problem/sync-problem-links';
 import { createBackend, issueEventDeps } from '../wiring';
 
 /**
@@ -11,9 +11,13 @@ export async function onIssueEvent(event: unknown, _context: unknown): Promise<I
   return handleIssueEvent(issueEventDeps(createBackend()), event);
 }
 
-/** avi:jira:created:issuelink / avi:jira:deleted:issuelink */
-export function onIssueLinkEvent(_event: unknown, _context: unknown): Promise<void> {
-  return Promise.reject(new NotImplementedError('onIssueLinkEvent', 7));
+/**
+ * avi:jira:created:issuelink / avi:jira:deleted:issuelink: a link of the problem link type keeps each
+ * incident side's `incident-desk-problem` property and recurrence suggestion in line with its links.
+ */
+export async function onIssueLinkEvent(event: unknown, _context: unknown): Promise<SyncProblemLinksOutcome> {
+  const backend = createBackend();
+  return syncProblemLinks({ gateway: backend.gateways.asApp, setup: backend.setup }, event);
 }
 
 /**
