@@ -2,6 +2,7 @@ import { pickAssignee, raisedPriority, type AssigneePool, type EscalationAction 
 import type { Clock } from '../ports/clock';
 import type { IssueGateway, IssueSnapshot } from '../ports/issue-gateway';
 import { isJiraApiError } from '../ports/jira-error';
+import { PRIORITY_PROPERTY_KEY, priorityPropertyValue, readPriorityProperty, type AcceptedPriority } from '../priority/priority-override';
 import type { EscalationLedger, FiringAction, FiringRecord, PlannedAction, RotationStore } from './escalation-ports';
 import { ESCALATION_PROPERTY_KEY, historyComment, historyCommentKey, readEscalationProperty, refMarker, withFired } from './escalation-history';
 
@@ -184,7 +185,7 @@ async function securityLevelId(gateway: IssueGateway, projectKey: string, action
 }
 
 /** Performs one action; returns the outcome to record. */
-async function perform(deps: FiringDeps, spec: FiringSpec, planned: PlannedAction): Promise<Pick<PlannedAction, 'state' | 'detail'>> {
+async function perform(deps: FiringDeps, spec: FiringSpec, planned: PlannedAction, issue: IssueSnapshot): Promise<Pick<PlannedAction, 'state' | 'detail'>> {
   const g = deps.gateway;
   const a = planned.action;
   switch (a.type) {
@@ -200,9 +201,22 @@ async function perform(deps: FiringDeps, spec: FiringSpec, planned: PlannedActio
     case 'reassign':
       await g.assign(spec.issueId, planned.assignee ?? null);
       return { state: 'done' };
-    case 'raise-priority':
+    case 'raise-priority': {
+      if (planned.priorityName == null) return { state: 'skipped', detail: 'no target priority' };
+      // Recorded first, so the issue event this edit causes keeps the raised priority instead of putting
+      // the matrix's back (see decidePriority); an impact/urgency change after it re-applies the matrix.
+      const { verdict } = readPriorityProperty(issue.properties[PRIORITY_PROPERTY_KEY]);
+      const accepted: AcceptedPriority = {
+        priority: planned.priorityName,
+        source: 'escalation',
+        by: 'app',
+        reason: `escalation: ${spec.levelLabels.ja} / ${spec.levelLabels.en} (${spec.metricId})`,
+        at: deps.clock.now(),
+      };
+      await g.setProperty(spec.issueId, PRIORITY_PROPERTY_KEY, priorityPropertyValue({ verdict, accepted }));
       await g.editIssue(spec.issueId, { fields: { priority: { name: planned.priorityName } } });
       return { state: 'done' };
+    }
     case 'add-label':
       await g.editIssue(spec.issueId, { update: { labels: [{ add: a.label }] } });
       return { state: 'done' };
@@ -265,7 +279,7 @@ export async function runFiring(deps: FiringDeps, record: FiringRecord, ctx: Fir
     if (alreadyDone(ctx.issue, planned)) outcome = { state: 'done' };
     else {
       try {
-        outcome = await perform(deps, spec, planned);
+        outcome = await perform(deps, spec, planned, ctx.issue);
       } catch (error) {
         if (isJiraApiError(error) && !error.transient) outcome = { state: 'failed', detail: `${String(error.status)} ${error.errorMessages.join('; ') || error.kind}` };
         else {

@@ -1,3 +1,4 @@
+import { PRIORITY_PROPERTY_KEY } from '../priority/priority-override';
 import type { Config } from '../../config';
 import { defaultConfig } from '../../config';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar';
@@ -114,7 +115,8 @@ async function sweepIssue(deps: RunEscalationsDeps, issueId: string, dueTimers: 
   const issue = await deps.gateway.getIssue(issueId, {
     changelog: true,
     comments: true,
-    properties: [ESCALATION_PROPERTY_KEY],
+    // The priority property too: a raise-priority action records itself there, merged with what is there.
+    properties: [ESCALATION_PROPERTY_KEY, PRIORITY_PROPERTY_KEY],
     ...(deps.issueFields !== undefined ? { fields: deps.issueFields } : {}),
   });
   if (issue === null) {
