@@ -1,4 +1,5 @@
 import { handleSecurityIntake } from '../app/escalation/security-intake';
+import { problemResolvedHook, recurrenceHook } from '../app/problem';
 import { reportRollupHook } from '../app/report/update-rollups';
 import { incidentNumberHook } from '../app/incident/assign-incident-number';
 import type { IssueSlaEvaluator, RunEscalationsDeps } from '../app/escalation/run-escalations';
@@ -17,6 +18,7 @@ import { forgeJiraFetch } from '../jira/forge-fetch';
 import { JiraClient, type JiraCallRecord } from '../jira/jira-client';
 import { JiraIssueGateway } from '../jira/issue-gateway';
 import { KvsConfigStore } from './storage/config-store';
+import { kvsProblemResolutionLedger } from './storage/problem-resolution-ledger-store';
 import { KvsReportRollupStore } from './storage/report-rollup-store';
 import { kvsIncidentCounterStore } from './storage/incident-counter-store';
 import { kvsEscalationLedger, kvsRotationStore, kvsSweepCursorStore } from './storage/escalation-ledger-store';
@@ -89,7 +91,8 @@ export function issueEventDeps(backend: Backend): HandleIssueEventDeps {
     clock: backend.clock,
     firedKeys: async (issueId) => new Set((await kvsEscalationLedger.listForIssue(issueId)).map((r) => r.key)),
     securityIntake: (input) => handleSecurityIntake({ gateway, ledger: kvsEscalationLedger, rotation: kvsRotationStore, clock: backend.clock }, input),
-    incidentHooks: [incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }), reportRollupHook({ store: new KvsReportRollupStore() })],
+    incidentHooks: [incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }), reportRollupHook({ store: new KvsReportRollupStore() }), recurrenceHook({ gateway })],
+    problemHook: problemResolvedHook({ gateway, ledger: kvsProblemResolutionLedger, clock: backend.clock }),
   };
 }
 
