@@ -1,6 +1,6 @@
 import type { EvidenceAddItem, EvidenceAddResult } from '../../contracts';
-import { appActor, mayAddEvidence, NOT_SECURITY_MESSAGE, openIncident, type EvidenceDeps, type EvidenceFailure } from './evidence-access';
-import { appendToRegister, itemView, LOCKED_MESSAGE, recordTime } from './evidence-chain';
+import { appActor, closedReason, mayAddEvidence, NOT_SECURITY_MESSAGE, openIncident, type EvidenceDeps, type EvidenceFailure } from './evidence-access';
+import { appendToRegister, itemView, LOCKED_MESSAGE, recordTime, sealRegister } from './evidence-chain';
 
 export type AddEvidenceOutcome = { readonly ok: true; readonly value: EvidenceAddResult } | { readonly ok: false; readonly failure: EvidenceFailure };
 
@@ -26,11 +26,7 @@ export async function addEvidence(deps: EvidenceDeps, input: { readonly issueKey
   }
   if (incident.closed) {
     // Seal an unsealed register on the way out, so the chain itself says from when it was closed.
-    await appendToRegister(deps, incident.registerId, (chain) =>
-      chain.lockedAt !== null || chain.stored.length === 0
-        ? { kind: 'skip' }
-        : { kind: 'append', request: { type: 'lock', at: recordTime(chain, deps.clock.now()), by: appActor(incident), reason: `status: ${incident.issue.status.name}` }, content: null },
-    );
+    await sealRegister(deps, incident.registerId, { now: deps.clock.now(), by: appActor(incident), reason: closedReason(incident.issue) });
     return { ok: false, failure: { code: 'locked', message: LOCKED_MESSAGE } };
   }
   const { item } = input;

@@ -81,7 +81,7 @@ export async function openIncident(deps: EvidenceDeps, input: { readonly issueKe
       issue,
       registerId: issue.id,
       security: kind === SECURITY_KIND_ID,
-      closed: issue.status.category === 'done' || issue.resolution !== null,
+      closed: isClosed(issue),
       config,
       catalog,
       accountId: input.accountId,
@@ -112,6 +112,12 @@ export async function mayAddEvidence(deps: EvidenceDeps, incident: EvidenceIncid
         : { ja: `証跡を追加できるのは CSIRT グループ（${name}）のメンバーかプロジェクト管理者だけです。`, en: `Only members of the CSIRT group (${name}) or project administrators can add evidence.` },
   };
 }
+
+/** Closed for the register: status category done, or a resolution set. */
+export const isClosed = (issue: IssueSnapshot): boolean => issue.status.category === 'done' || issue.resolution !== null;
+
+/** The lock record's reason: what closed the incident. */
+export const closedReason = (issue: IssueSnapshot): string => (issue.resolution === null ? `status: ${issue.status.name}` : `resolution: ${issue.resolution.name}`);
 
 /** Who the app's own records (the lock) are by. */
 export const appActor = (incident: EvidenceIncident): string => incident.catalog.appAccountId ?? 'incident-desk';

@@ -115,6 +115,24 @@ export async function appendToRegister(
   return { kind: 'refused', code: 'busy', message: BUSY_MESSAGE };
 }
 
+/**
+ * Seals a register with the lock record when it has records and no lock yet (an empty register is left
+ * unwritten). Idempotent under races: a writer that finds the lock already there does nothing.
+ * True when this call wrote the lock.
+ */
+export async function sealRegister(
+  deps: { readonly store: EvidenceStore; readonly sha256: Sha256 },
+  registerId: string,
+  input: { readonly now: number; readonly by: string; readonly reason: string },
+): Promise<boolean> {
+  const out = await appendToRegister(deps, registerId, (chain) =>
+    chain.stored.length === 0 || chain.lockedAt !== null || chain.problems.length > 0
+      ? { kind: 'skip' }
+      : { kind: 'append', request: { type: 'lock', at: recordTime(chain, input.now), by: input.by, reason: input.reason }, content: null },
+  );
+  return out.kind === 'appended';
+}
+
 /** Record time: now, but never before the last record (clocks of concurrent invocations may differ slightly). */
 export const recordTime = (chain: ChainState, now: number): number => Math.max(now, chain.register.records.at(-1)?.at ?? 0);
 

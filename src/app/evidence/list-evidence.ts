@@ -1,6 +1,6 @@
 import type { EvidenceListResult } from '../../contracts';
-import { appActor, mayAddEvidence, NOT_SECURITY_MESSAGE, openIncident, type EvidenceDeps, type EvidenceFailure, type EvidenceIncident } from './evidence-access';
-import { appendToRegister, evaluateChain, LOCKED_MESSAGE, recordTime, registerView, type ChainState } from './evidence-chain';
+import { appActor, closedReason, mayAddEvidence, NOT_SECURITY_MESSAGE, openIncident, type EvidenceDeps, type EvidenceFailure, type EvidenceIncident } from './evidence-access';
+import { appendToRegister, evaluateChain, LOCKED_MESSAGE, recordTime, registerView, sealRegister, type ChainState } from './evidence-chain';
 
 /** A user's repeated views of a register within this window are one custody entry (panel refreshes are not new looks). */
 export const VIEW_LOG_WINDOW_MS = 15 * 60_000;
@@ -56,11 +56,7 @@ export async function listEvidence(deps: EvidenceDeps, input: { readonly issueKe
 /** 1 when a lock record was written. */
 async function sealIfClosed(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<number> {
   if (!incident.closed || chain.lockedAt !== null || chain.stored.length === 0 || chain.problems.length > 0) return 0;
-  const reason = incident.issue.resolution === null ? `status: ${incident.issue.status.name}` : `resolution: ${incident.issue.resolution.name}`;
-  const out = await appendToRegister(deps, incident.registerId, (now) =>
-    now.lockedAt !== null ? { kind: 'skip' } : { kind: 'append', request: { type: 'lock', at: recordTime(now, deps.clock.now()), by: appActor(incident), reason }, content: null },
-  );
-  return out.kind === 'appended' ? 1 : 0;
+  return (await sealRegister(deps, incident.registerId, { now: deps.clock.now(), by: appActor(incident), reason: closedReason(incident.issue) })) ? 1 : 0;
 }
 
 /** 1 when a `viewed` custody entry was written. */

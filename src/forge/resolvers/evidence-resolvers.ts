@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { addEvidence, listEvidence, type EvidenceDeps, type EvidenceFailure } from '../../app/evidence';
 import { EvidenceAddPayloadSchema, EvidenceListPayloadSchema, RESOLVER_KEYS, type Envelope, type EvidenceAddResult, type EvidenceListResult, type FieldError } from '../../contracts';
-import { kvsEvidenceStore } from '../storage/evidence-store';
+import { kvsEvidenceStore, sha256Hex } from '../storage/evidence-store';
 import { KvsSetupStore } from '../storage/setup-store';
 import type { CallContext } from './call-context';
 import { resolverSpec } from './define-resolver';
@@ -13,8 +12,6 @@ import { fail, ok } from './resolver-errors';
  * src/app/evidence). The issue is always read as the user; adding needs the CSIRT group or project admin.
  */
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
 function evidenceDeps(deps: ResolverDeps): EvidenceDeps {
   const setup = new KvsSetupStore();
   return {
@@ -23,7 +20,7 @@ function evidenceDeps(deps: ResolverDeps): EvidenceDeps {
     configs: deps.configs,
     catalogOf: async (projectKey) => (await setup.load(projectKey))?.catalog ?? null,
     clock: deps.clock,
-    sha256,
+    sha256: sha256Hex,
   };
 }
 

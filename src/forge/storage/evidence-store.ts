@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ForgeKvsAPIError, WhereConditions, kvs } from '@forge/kvs';
 import { EVIDENCE_ENTRY_SCHEMA_VERSION, readStoredEvidence, type EvidenceEntry, type EvidenceStore, type StoredEvidence } from '../../app/evidence/evidence-store';
 import { safeKeyPart } from './kvs-errors';
@@ -15,6 +16,9 @@ const SEQ_DIGITS = 8;
 
 export const evidencePrefix = (registerId: string): string => `${EVIDENCE_PREFIX}${safeKeyPart(registerId)}:`;
 export const evidenceKey = (registerId: string, seq: number): string => `${evidencePrefix(registerId)}${String(seq).padStart(SEQ_DIGITS, '0')}`;
+
+/** The SHA-256 the registers are chained with: lower-case hex of the UTF-8 bytes. */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function isAlreadyExists(error: unknown): boolean {
   return error instanceof ForgeKvsAPIError && (error.responseDetails.status === 409 || /EXIST/i.test(error.code));
