@@ -1,5 +1,6 @@
 import { handleSecurityIntake } from '../app/escalation/security-intake';
 import { problemResolvedHook, recurrenceHook } from '../app/problem';
+import { evidenceSealHook } from '../app/evidence/seal-on-close';
 import { reportRollupHook } from '../app/report/update-rollups';
 import { incidentNumberHook } from '../app/incident/assign-incident-number';
 import type { IssueSlaEvaluator, RunEscalationsDeps } from '../app/escalation/run-escalations';
@@ -19,6 +20,7 @@ import { JiraClient, type JiraCallRecord } from '../jira/jira-client';
 import { JiraIssueGateway } from '../jira/issue-gateway';
 import { KvsConfigStore } from './storage/config-store';
 import { kvsProblemResolutionLedger } from './storage/problem-resolution-ledger-store';
+import { kvsEvidenceStore, sha256Hex } from './storage/evidence-store';
 import { KvsReportRollupStore } from './storage/report-rollup-store';
 import { kvsIncidentCounterStore } from './storage/incident-counter-store';
 import { kvsEscalationLedger, kvsRotationStore, kvsSweepCursorStore } from './storage/escalation-ledger-store';
@@ -91,7 +93,7 @@ export function issueEventDeps(backend: Backend): HandleIssueEventDeps {
     clock: backend.clock,
     firedKeys: async (issueId) => new Set((await kvsEscalationLedger.listForIssue(issueId)).map((r) => r.key)),
     securityIntake: (input) => handleSecurityIntake({ gateway, ledger: kvsEscalationLedger, rotation: kvsRotationStore, clock: backend.clock }, input),
-    incidentHooks: [incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }), reportRollupHook({ store: new KvsReportRollupStore() }), recurrenceHook({ gateway })],
+    incidentHooks: [incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }), reportRollupHook({ store: new KvsReportRollupStore() }), evidenceSealHook({ store: kvsEvidenceStore, sha256: sha256Hex }), recurrenceHook({ gateway })],
     problemHook: problemResolvedHook({ gateway, ledger: kvsProblemResolutionLedger, clock: backend.clock }),
   };
 }
