@@ -1,4 +1,5 @@
 import { evidenceEn } from './messages/evidence-messages';
+import { exportEn } from './messages/export-messages';
 import { intakeEn } from './messages/intake-messages';
 import { priorityEn } from './messages/priority-messages';
 import { reportEn } from './messages/report-messages';
@@ -18,6 +19,7 @@ export const en = {
   ...settingsEn,
   ...reportEn,
   ...evidenceEn,
+  ...exportEn,
   'common.appName': 'Incident Desk',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

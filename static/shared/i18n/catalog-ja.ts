@@ -2,6 +2,7 @@ import type { Catalog } from './catalog-en';
 
 /** Japanese catalog. Missing or extra keys are type errors; placeholders must match en (tested). */
 import { evidenceJa } from './messages/evidence-messages';
+import { exportJa } from './messages/export-messages';
 import { intakeJa } from './messages/intake-messages';
 import { priorityJa } from './messages/priority-messages';
 import { reportJa } from './messages/report-messages';
@@ -15,6 +16,7 @@ export const ja: Catalog = {
   ...settingsJa,
   ...reportJa,
   ...evidenceJa,
+  ...exportJa,
   'common.appName': 'Incident Desk',
   'common.loading': '読み込み中…',
   'common.retry': '再試行',
