@@ -22,7 +22,11 @@ const Note = z.optional(z.string().check(z.maxLength(2000)));
 /** Longest text item (characters); a KVS value must stay far below 240 KB. */
 export const EVIDENCE_TEXT_MAX = 20_000;
 
-export const EvidenceListPayloadSchema = z.strictObject({ issueKey: z.optional(IssueKeySchema) });
+export const EvidenceListPayloadSchema = z.strictObject({
+  issueKey: z.optional(IssueKeySchema),
+  /** export: also return the whole register as a document for hand-over, logged as `exported` in the custody log. */
+  purpose: z.optional(z.enum(['view', 'export'])),
+});
 export type EvidenceListPayload = z.infer<typeof EvidenceListPayloadSchema>;
 
 export const EvidenceAddItemSchema = z.discriminatedUnion('kind', [
@@ -86,6 +90,15 @@ export const EvidenceListResultSchema = z.discriminatedUnion('state', [
     canAdd: z.boolean(),
     /** Why the caller may not add (locked, not CSIRT/admin); null when they may. */
     addRefusal: z.nullable(LocalizedTextSchema),
+    /** Only for `purpose: 'export'`. */
+    export: z.optional(
+      z.object({
+        fileName: z.string(),
+        /** False when the register is broken: nothing is chained onto it, so the export could not be logged. */
+        logged: z.boolean(),
+        document: z.unknown(),
+      }),
+    ),
   }),
 ]);
 export type EvidenceListResult = z.infer<typeof EvidenceListResultSchema>;

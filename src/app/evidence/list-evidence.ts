@@ -1,4 +1,5 @@
 import type { EvidenceListResult } from '../../contracts';
+import { genesisHash } from '../../domain/incident/evidence';
 import { appActor, closedReason, mayAddEvidence, NOT_SECURITY_MESSAGE, openIncident, type EvidenceDeps, type EvidenceFailure, type EvidenceIncident } from './evidence-access';
 import { appendToRegister, evaluateChain, LOCKED_MESSAGE, recordTime, registerView, sealRegister, type ChainState } from './evidence-chain';
 
@@ -18,7 +19,10 @@ export type ListEvidenceOutcome = { readonly ok: true; readonly value: EvidenceL
  * await listEvidence(deps, { issueKey: 'INC-7', accountId: 'u-csirt' })
  * // { ok: true, value: { state: 'register', items: [...], chain: { status: 'verified', head: '…', records: 3 }, locked: false, canAdd: true, ... } }
  */
-export async function listEvidence(deps: EvidenceDeps, input: { readonly issueKey: string; readonly accountId: string }): Promise<ListEvidenceOutcome> {
+export async function listEvidence(
+  deps: EvidenceDeps,
+  input: { readonly issueKey: string; readonly accountId: string; readonly purpose?: 'view' | 'export' | undefined },
+): Promise<ListEvidenceOutcome> {
   const access = await openIncident(deps, input);
   if (access.kind === 'failed') return { ok: false, failure: access.failure };
   if (access.kind === 'not-applicable') return { ok: true, value: { state: 'not-applicable', reason: access.reason } };
@@ -27,7 +31,11 @@ export async function listEvidence(deps: EvidenceDeps, input: { readonly issueKe
   // A kind changed away from security keeps its evidence visible; it only never had any to show otherwise.
   if (!incident.security && chain.stored.length === 0) return { ok: true, value: { state: 'not-applicable', reason: 'not-security' } };
 
-  const wrote = (await sealIfClosed(deps, incident, chain)) | (await logView(deps, incident, chain));
+  const exporting = input.purpose === 'export';
+  const sealed = await sealIfClosed(deps, incident, chain);
+  // An export is a look too: it is logged every time, views at most once per window.
+  const logged = exporting ? await logExport(deps, incident, chain) : await logView(deps, incident, chain);
+  const wrote = sealed + logged;
   if (wrote !== 0) chain = evaluateChain(incident.registerId, await deps.store.load(incident.registerId), deps.sha256);
 
   const locked = incident.closed || chain.lockedAt !== null;
@@ -49,8 +57,52 @@ export async function listEvidence(deps: EvidenceDeps, input: { readonly issueKe
       lockedAt: chain.lockedAt,
       canAdd: refusal === null,
       addRefusal: refusal?.message ?? null,
+      ...(exporting ? { export: { fileName: exportFileName(incident.issue.key, deps.clock.now()), logged: logged === 1, document: exportDocument(incident, chain, deps) } } : {}),
     },
   };
+}
+
+/** `evidence-INC-7-20260302T0100Z.json` */
+function exportFileName(issueKey: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 13);
+  return `evidence-${issueKey}-${stamp}Z.json`;
+}
+
+/**
+ * The register as a self-contained document: every stored record (as stored, so a tampered one shows as
+ * it is), the verification result, and how to verify it again without the app.
+ */
+function exportDocument(incident: EvidenceIncident, chain: ChainState, deps: EvidenceDeps): unknown {
+  return {
+    format: 'incident-desk-evidence',
+    formatVersion: 1,
+    issueKey: incident.issue.key,
+    registerId: incident.registerId,
+    exportedAt: deps.clock.now(),
+    exportedBy: incident.accountId,
+    verification: {
+      method:
+        'Each record\'s "hash" is the lower-case hex SHA-256 of the canonical JSON (object keys sorted, no whitespace) of the record without "hash"; ' +
+        'each "prevHash" is the previous record\'s "hash"; the first record\'s is SHA-256("incident-desk/evidence/v1\\n" + registerId). ' +
+        'A text item\'s "sha256" is the SHA-256 of its content.text (UTF-8).',
+      genesisHash: genesisHash(incident.registerId, deps.sha256),
+      head: chain.head,
+      status: chain.problems.length === 0 ? 'verified' : 'broken',
+      problems: chain.problems,
+    },
+    records: chain.stored.map((s) => ({ seq: s.seq, record: s.record, content: s.content })),
+  };
+}
+
+/** 1 when an `exported` custody entry was written (never on a broken register). */
+async function logExport(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<number> {
+  if (chain.stored.length === 0 || chain.problems.length > 0) return 0;
+  const out = await appendToRegister(deps, incident.registerId, (now) => ({
+    kind: 'append',
+    request: { type: 'custody', at: recordTime(now, deps.clock.now()), by: incident.accountId, action: 'exported', itemId: null, to: null, note: null },
+    content: null,
+  }));
+  return out.kind === 'appended' ? 1 : 0;
 }
 
 /** 1 when a lock record was written. */

@@ -59,7 +59,7 @@ export const evidenceList = resolverSpec({
   async handle({ payload, ctx, deps }): Promise<Envelope<EvidenceListResult>> {
     const caller = callerOf(ctx, payload.issueKey);
     if (!caller.ok) return caller.envelope;
-    const out = await listEvidence(evidenceDeps(deps), caller);
+    const out = await listEvidence(evidenceDeps(deps), { ...caller, purpose: payload.purpose });
     return out.ok ? ok(out.value) : failureEnvelope(out.failure);
   },
 });

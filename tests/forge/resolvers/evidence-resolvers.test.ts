@@ -203,6 +203,49 @@ describe('evidence register of a security incident, through the resolvers on the
     bilingual(e);
   });
 
+  it('an export returns the whole register, logged as exported, and verifies offline by the method it states', async () => {
+    const issue = await fx.incident({ kind: 'Security incident' });
+    await addText(issue, 'one', 'first evidence');
+    await addText(issue, 'two', 'second evidence');
+    t.runtime.setClockSilently('2026-03-02T01:00:00.000Z');
+    const r = await call('evidence/list', { purpose: 'export' }, 'user-reporter', issue);
+    const l = EvidenceListResultSchema.parse(r.ok ? r.data : null);
+    if (l.state !== 'register' || l.export === undefined) throw new Error('no export');
+    expect(l.export.fileName).toBe(`evidence-${issue.key}-20260302T0100Z.json`);
+    expect(l.export.logged).toBe(true);
+    expect(l.custody.map((c) => [c.action, c.by])).toEqual([
+      ['added', 'user-csirt'],
+      ['added', 'user-csirt'],
+      ['exported', 'user-reporter'],
+    ]);
+    // An independent check: canonical JSON written here, not the app's.
+    const canonical = (v: unknown): string =>
+      v === null || typeof v !== 'object'
+        ? JSON.stringify(v)
+        : Array.isArray(v)
+          ? `[${v.map(canonical).join(',')}]`
+          : `{${Object.keys(v)
+              .sort()
+              .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+              .join(',')}}`;
+    const doc = JSON.parse(JSON.stringify(l.export.document)) as {
+      registerId: string;
+      verification: { genesisHash: string; head: string; status: string };
+      records: { seq: number; record: Record<string, unknown> & { hash: string; prevHash: string; sha256?: string }; content: { text: string | null } | null }[];
+    };
+    expect(doc.verification.genesisHash).toBe(sha256(`incident-desk/evidence/v1\n${doc.registerId}`));
+    let prev = doc.verification.genesisHash;
+    for (const { record, content } of doc.records) {
+      const { hash, ...rest } = record;
+      expect(hash).toBe(sha256(canonical(rest)));
+      expect(record.prevHash).toBe(prev);
+      if (content?.text != null) expect(record.sha256).toBe(sha256(content.text));
+      prev = hash;
+    }
+    expect(doc.records).toHaveLength(3);
+    expect(doc.verification).toMatchObject({ status: 'verified', head: prev });
+  });
+
   it('a bad payload names the field', async () => {
     const issue = await fx.incident({ kind: 'Security incident' });
     const e = errorOf(await call('evidence/add', { item: { kind: 'file', name: 'x', size: 1, sha256: 'nothex' } }, 'user-csirt', issue));
