@@ -68,8 +68,6 @@ interface CompiledMetric {
   readonly resume: ConditionList;
   readonly stop: ConditionList;
   readonly reset: ConditionList;
-  /** Fact types that can change an open cycle (reset, stop, pause, resume). */
-  readonly changeMask: number;
   readonly goals: readonly CompiledGoal[];
   /**
    * When no goal looks at kinds or fields: each priority key -> the first goal naming it, so a goal is
@@ -185,7 +183,6 @@ function compileMetric(m: SlaMetric, slots: Slots, levels: ReadonlyMap<string, s
     resume,
     stop,
     reset,
-    changeMask: pause.mask | resume.mask | stop.mask | reset.mask,
     goals,
     goalIndexByPriority,
     firstAnyPriorityGoal,
@@ -336,56 +333,26 @@ function selectGoal(metric: CompiledMetric, state: IssueState): CompiledGoal | n
   return null;
 }
 
-/** One cycle being built; running time is kept as pieces so a retroactive goal can find its breach instant. */
+/**
+ * One cycle being built. Only what the replay decides is recorded (start, pauses, calendar switches);
+ * business time is measured once, when the cycle is finished, because it is additive over the running
+ * pieces: replaying an event costs no calendar arithmetic, whichever goal turns out to apply.
+ */
 interface CycleBuilder {
   readonly startedAt: number;
   stoppedAt: number | null;
   endedBy: 'stop' | 'reset' | null;
   running: boolean;
-  segStart: number;
+  /** The calendar the cycle started on. */
+  readonly firstCalendar: BusinessCalendar;
+  /** The calendar in force now (at the stop, or at `now`). */
   calendar: BusinessCalendar;
   calendarId: string;
-  elapsed: number;
-  wall: number;
-  readonly pieceFrom: number[];
-  readonly pieceTo: number[];
-  readonly pieceMs: number[];
-  readonly pieceCal: BusinessCalendar[];
+  /** Calendar switches while open (instant, new calendar), in time order; null while there are none. */
+  switchAt: number[] | null;
+  switchTo: BusinessCalendar[] | null;
   readonly pauses: { from: number; to: number | null; reason: SlaPauseReason }[];
   goal: CompiledGoal | null;
-}
-
-function advance(c: CycleBuilder, t: number): void {
-  if (!c.running || t <= c.segStart) return;
-  const ms = c.calendar.between(c.segStart, t);
-  c.elapsed += ms;
-  c.wall += t - c.segStart;
-  const n = c.pieceFrom.length;
-  // Contiguous runs on one calendar merge into one piece (events split them, pauses do not merge).
-  if (n > 0 && c.pieceCal[n - 1] === c.calendar && c.pieceTo[n - 1] === c.segStart) {
-    c.pieceMs[n - 1] = (c.pieceMs[n - 1] ?? 0) + ms;
-    c.pieceTo[n - 1] = t;
-  } else {
-    c.pieceFrom.push(c.segStart);
-    c.pieceTo.push(t);
-    c.pieceMs.push(ms);
-    c.pieceCal.push(c.calendar);
-  }
-  c.segStart = t;
-}
-
-/** The instant elapsed time reached `goalMs`, found inside the recorded running pieces. */
-function breachInstant(c: CycleBuilder, goalMs: number): number | null {
-  let cum = 0;
-  for (let i = 0; i < c.pieceFrom.length; i++) {
-    const ms = c.pieceMs[i] ?? 0;
-    if (cum + ms >= goalMs) {
-      const r = (c.pieceCal[i] ?? c.calendar).add(c.pieceFrom[i] ?? 0, goalMs - cum);
-      return r.ok ? r.value : null;
-    }
-    cum += ms;
-  }
-  return null;
 }
 
 function newCycle(at: number, cal: { id: string; calendar: BusinessCalendar }): CycleBuilder {
@@ -394,29 +361,71 @@ function newCycle(at: number, cal: { id: string; calendar: BusinessCalendar }): 
     stoppedAt: null,
     endedBy: null,
     running: true,
-    segStart: at,
+    firstCalendar: cal.calendar,
     calendar: cal.calendar,
     calendarId: cal.id,
-    elapsed: 0,
-    wall: 0,
-    pieceFrom: [],
-    pieceTo: [],
-    pieceMs: [],
-    pieceCal: [],
+    switchAt: null,
+    switchTo: null,
     pauses: [],
     goal: null,
   };
 }
 
+/** Business and wall-clock running time of a cycle up to `end`, and the instant business time first reached `goalMs`. */
+interface CycleTime {
+  elapsed: number;
+  wall: number;
+  /** null when business time never reached the goal (or there is no goal). */
+  reachedGoalAt: number | null;
+}
+
+/**
+ * Measures a cycle over its running pieces: [start, end) minus the pauses, each piece on the calendar in
+ * force (split where the calendar switched).
+ */
+function measure(c: CycleBuilder, end: number, goalMs: number | null): CycleTime {
+  let elapsed = 0;
+  let wall = 0;
+  let reachedGoalAt: number | null = null;
+  const pauses = c.pauses;
+  const switchAt = c.switchAt ?? [];
+  const switchTo = c.switchTo ?? [];
+  let cal = c.firstCalendar;
+  let sw = 0;
+  let from: number | null = c.startedAt;
+  for (let k = 0; from !== null && k <= pauses.length; k++) {
+    const pause = pauses[k];
+    const to = pause === undefined ? end : pause.from;
+    let a = from;
+    while (to > a) {
+      for (let at = switchAt[sw]; at !== undefined && at <= a; at = switchAt[++sw]) cal = switchTo[sw] ?? cal;
+      const nextSwitch = switchAt[sw];
+      const b = nextSwitch !== undefined && nextSwitch < to ? nextSwitch : to;
+      const ms = cal.between(a, b);
+      if (reachedGoalAt === null && goalMs !== null && elapsed + ms >= goalMs) {
+        const r = cal.add(a, goalMs - elapsed);
+        reachedGoalAt = r.ok ? r.value : null;
+      }
+      elapsed += ms;
+      wall += b - a;
+      a = b;
+    }
+    from = pause === undefined ? null : pause.to;
+  }
+  return { elapsed, wall, reachedGoalAt };
+}
+
 function finish(c: CycleBuilder, index: number, policy: SlaPolicy, goal: CompiledGoal | null, now: number): SlaCycle {
   const end = c.stoppedAt ?? now;
   const goalMs = goal?.ms ?? null;
-  const breached = goalMs !== null && c.elapsed > goalMs;
+  const time = measure(c, end, goalMs);
+  const elapsed = time.elapsed;
+  const breached = goalMs !== null && elapsed > goalMs;
   let breachAt: number | null = null;
   if (goalMs !== null) {
-    if (breached) breachAt = breachInstant(c, goalMs);
+    if (breached) breachAt = time.reachedGoalAt;
     else if (c.stoppedAt === null && c.running) {
-      const r = c.calendar.add(now, goalMs - c.elapsed);
+      const r = c.calendar.add(now, goalMs - elapsed);
       breachAt = r.ok ? r.value : null;
     }
   }
@@ -435,12 +444,12 @@ function finish(c: CycleBuilder, index: number, policy: SlaPolicy, goal: Compile
     breached,
     pauses,
     pausedMs,
-    offCalendarMs: c.wall - c.elapsed,
-    elapsedMs: c.elapsed,
+    offCalendarMs: time.wall - elapsed,
+    elapsedMs: elapsed,
     goalId: goal?.id ?? null,
     goalMs,
     breachAt,
-    remainingMs: goalMs === null ? null : goalMs - c.elapsed,
+    remainingMs: goalMs === null ? null : goalMs - elapsed,
     calendarId: c.calendarId,
   };
 }
@@ -475,9 +484,6 @@ function close(run: MetricRun, c: CycleBuilder, at: number, endedBy: 'stop' | 'r
 function step(run: MetricRun, at: number, eventId: string, facts: FactBuffer, state: IssueState, cal: { id: string; calendar: BusinessCalendar }): void {
   const m = run.metric;
   let c = run.open;
-  // Business time is additive, so an open cycle is only brought up to date when this event can change
-  // it or the calendar switches; events that cannot (most of them) cost nothing here.
-  if (c !== null && ((facts.mask & m.changeMask) !== 0 || c.calendar !== cal.calendar)) advance(c, at);
   if (c !== null && matches(m.reset, facts)) {
     close(run, c, at, 'reset', state);
     c = newCycle(at, cal);
@@ -494,7 +500,6 @@ function step(run: MetricRun, at: number, eventId: string, facts: FactBuffer, st
   if (c === null) return;
   if (!c.running && matches(m.resume, facts)) {
     c.running = true;
-    c.segStart = at;
     const last = c.pauses.at(-1);
     if (last !== undefined) last.to = at;
   }
@@ -505,7 +510,11 @@ function step(run: MetricRun, at: number, eventId: string, facts: FactBuffer, st
       c.pauses.push({ from: at, to: null, reason });
     }
   }
-  c.calendar = cal.calendar;
+  if (c.calendar !== cal.calendar) {
+    (c.switchAt ??= []).push(at);
+    (c.switchTo ??= []).push(cal.calendar);
+    c.calendar = cal.calendar;
+  }
   c.calendarId = cal.id;
 }
 
@@ -572,7 +581,6 @@ export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, 
   }
   for (const run of runs) {
     const open = run.open;
-    if (open !== null) advance(open, now);
     const cycles: SlaCycle[] = [];
     for (const c of run.done) cycles.push(finish(c, cycles.length, policy, c.goal, now));
     if (open !== null) cycles.push(finish(open, cycles.length, policy, goalFor(run, state), now));
