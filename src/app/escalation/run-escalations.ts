@@ -32,6 +32,18 @@ export interface IssueSlaView {
   readonly calendars: ReadonlyMap<string, BusinessCalendar>;
 }
 
+/**
+ * Work on the issue the sweep fetched, after its SLA is evaluated and its firings are recorded (e.g. the
+ * report rollups, so a breach caused by the clock alone is counted). Its fields and properties come with
+ * the sweep's one GET. When it throws, the issue's timers stay due and the next sweep runs it again.
+ */
+export interface SweepIssueHook {
+  readonly name: string;
+  readonly fields?: readonly string[];
+  readonly properties?: readonly string[];
+  readonly run: (input: { readonly issue: IssueSnapshot; readonly config: Config; readonly view: IssueSlaView | null; readonly now: number }) => Promise<unknown>;
+}
+
 /** Recomputes an issue's SLA from its snapshot (changelog and comments included); null when no policy applies. */
 export type IssueSlaEvaluator = (input: { readonly issue: IssueSnapshot; readonly config: Config; readonly now: number }) => IssueSlaView | null;
 
@@ -46,6 +58,7 @@ export interface RunEscalationsDeps extends FiringDeps {
   readonly outOfTime: () => boolean;
   /** Timer records per query page (1..100, default 50). */
   readonly pageSize?: number;
+  readonly issueHooks?: readonly SweepIssueHook[];
 }
 
 export interface SweepResult {
@@ -112,12 +125,14 @@ async function sweepIssue(deps: RunEscalationsDeps, issueId: string, dueTimers: 
     c.invalidConfig += 1;
     return;
   }
+  const hooks = deps.issueHooks ?? [];
+  const fields = [...new Set([...(deps.issueFields ?? []), ...hooks.flatMap((h) => h.fields ?? [])])];
   const issue = await deps.gateway.getIssue(issueId, {
     changelog: true,
     comments: true,
     // The priority property too: a raise-priority action records itself there, merged with what is there.
-    properties: [ESCALATION_PROPERTY_KEY, PRIORITY_PROPERTY_KEY],
-    ...(deps.issueFields !== undefined ? { fields: deps.issueFields } : {}),
+    properties: [...new Set([ESCALATION_PROPERTY_KEY, PRIORITY_PROPERTY_KEY, ...hooks.flatMap((h) => h.properties ?? [])])],
+    ...(fields.length > 0 ? { fields } : {}),
   });
   if (issue === null) {
     // Deleted (or no longer visible to the app): nothing will ever be due again.
@@ -174,6 +189,7 @@ async function sweepIssue(deps: RunEscalationsDeps, issueId: string, dueTimers: 
     count(r);
   }
   await recordFirings(deps, issue, finished);
+  for (const hook of hooks) await hook.run({ issue, config, view, now });
   await rescheduleTimers(deps, issue, view, plan.nextDueByMetric, dueTimers, now);
 }
 
