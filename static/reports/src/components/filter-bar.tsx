@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReportGetResult } from '../../../../src/contracts/report';
 import { useI18n } from '../../../shared/i18n/i18n-provider';
 import { valueLabel } from '../model/report-format';
@@ -32,12 +32,31 @@ function DimensionPicker(props: { dim: Dimension; result: ReportGetResult | null
   const { t } = useI18n();
   const id = useId();
   const { dim, selection } = props;
+  const ref = useRef<HTMLDetailsElement>(null);
+  // A disclosure used as a popup: a click elsewhere or Escape closes it, so it never covers the report.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const details = ref.current;
+      if (details === null || !details.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      } else if (!(event.target instanceof Node && details.contains(event.target))) details.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   const chosen = selection[dim.list];
   const options = optionsOf(props.result, selection, dim);
   const name = t(`report.dim.${dim.id}`);
   const state = chosen.length === 0 ? t('report.filter.all') : chosen.length === 1 ? valueLabel(dim.id, chosen[0] ?? null, t) : t('report.filter.selected', { count: chosen.length });
   return (
-    <details data-testid={`report-filter-${dim.id}`} style={{ position: 'relative' }}>
+    <details ref={ref} data-testid={`report-filter-${dim.id}`} style={{ position: 'relative' }}>
       <summary style={{ ...fieldStyle(false), cursor: 'pointer', listStyle: 'revert', display: 'list-item' }}>
         <span style={labelStyle}>{name}:</span> <span data-testid={`report-filter-${dim.id}-state`}>{state}</span>
       </summary>
