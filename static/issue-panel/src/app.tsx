@@ -12,6 +12,7 @@ import { SlaOverview } from './sla-overview';
 // First-line staff open the intake helpers once per incident; the SLA timers are what every view needs.
 const IntakeHelpers = lazy(() => import('./intake/intake-helpers'));
 const EvidenceSection = lazy(() => import('./evidence/evidence-section'));
+const IncidentReportSection = lazy(() => import('./report/incident-report-section'));
 
 const EMPTY_PAYLOAD = {};
 
@@ -41,6 +42,7 @@ export default function IssuePanelApp() {
         </Suspense>
       )}
       {issue !== null && <Suspense fallback={null}><EvidenceSection /></Suspense>}
+      {issue !== null && <Suspense fallback={null}><IncidentReportSection /></Suspense>}
     </PageFrame>
   );
 }
