@@ -61,6 +61,14 @@ describe('evidence register', () => {
     expect(await panel.getAttribute('[data-testid="evidence-items"] tr[data-item="ev-2"] code', 'data-hash')).toBe(sha256(bytes));
     expect(await panel.textContent('[data-testid="evidence-items"] tr[data-item="ev-2"]')).toContain('dropper.exe');
     expect(await panel.textContent('[data-testid="evidence-chain-status"]')).toMatch(/^Chain verified \(\d+ records\)$/);
+
+    // Export for hand-over: a download of the whole register, and the export itself in the custody log.
+    await panel.click('[data-testid="evidence-export"] button');
+    await panel.waitForSelector('[data-testid="evidence-export-download"]', { timeout: 15_000 });
+    const href = (await panel.getAttribute('[data-testid="evidence-export-download"]', 'href')) ?? '';
+    const doc = JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1))) as { issueKey: string; records: unknown[]; verification: { status: string } };
+    expect(doc).toMatchObject({ issueKey: key, verification: { status: 'verified' } });
+    await panel.waitForFunction(() => document.querySelector('[data-testid="evidence-custody"]')?.textContent?.includes('exported the register') ?? false, undefined, { timeout: 15_000 });
     await page.close();
   });
 

@@ -64,6 +64,7 @@ function Register(props: { register: Register; onAdded: () => void }) {
       )}
       {r.items.length === 0 ? <p style={subtle}>{t('evidence.empty')}</p> : <ItemTable items={r.items} />}
       {r.custody.length > 0 && <CustodyLog register={r} />}
+      {r.items.length > 0 && <ExportButton onExported={props.onAdded} />}
       {r.canAdd ? <AddForm onAdded={props.onAdded} /> : !r.locked && r.addRefusal !== null && <p style={subtle}>{r.addRefusal[lang]}</p>}
     </section>
   );
@@ -165,6 +166,48 @@ function CustodyLog(props: { register: Register }) {
         })}
       </ol>
     </details>
+  );
+}
+
+type ExportState =
+  | { readonly status: 'idle' | 'exporting' }
+  | { readonly status: 'ready'; readonly fileName: string; readonly json: string; readonly logged: boolean }
+  | { readonly status: 'failed'; readonly message: string };
+
+/** Exports the register for hand-over: the backend logs it as `exported`, then offers the JSON to download. */
+function ExportButton(props: { onExported: () => void }) {
+  const { t, lang } = useI18n();
+  const [state, setState] = useState<ExportState>({ status: 'idle' });
+  const run = () => {
+    setState({ status: 'exporting' });
+    void invokeResolver(RESOLVER_KEYS.evidenceList, { purpose: 'export' }, EvidenceListResultSchema).then((res) => {
+      if (!res.ok) return setState({ status: 'failed', message: res.error.message[lang] });
+      const exported = res.data.state === 'register' ? res.data.export : undefined;
+      if (exported === undefined) return setState({ status: 'idle' });
+      setState({ status: 'ready', fileName: exported.fileName, json: JSON.stringify(exported.document, null, 2), logged: exported.logged });
+      // The export is now in the custody log: show it.
+      props.onExported();
+    });
+  };
+  return (
+    <div data-testid="evidence-export" style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
+      <button type="button" onClick={run} disabled={state.status === 'exporting'}>
+        {state.status === 'exporting' ? t('evidence.exporting') : t('evidence.export')}
+      </button>
+      {state.status === 'ready' && (
+        <>
+          <a href={`data:application/json;charset=utf-8,${encodeURIComponent(state.json)}`} download={state.fileName} data-testid="evidence-export-download">
+            {t('evidence.export.download', { file: state.fileName })}
+          </a>
+          <span style={subtle}>{t(state.logged ? 'evidence.export.logged' : 'evidence.export.notLogged')}</span>
+        </>
+      )}
+      {state.status === 'failed' && (
+        <span role="alert" style={{ color: token('color.text.danger') }}>
+          {state.message}
+        </span>
+      )}
+    </div>
   );
 }
 

@@ -44,6 +44,11 @@ export const evidenceEn = {
   'evidence.add.needText': 'Enter the text to register.',
   'evidence.add.needFile': 'Choose a file and wait for its SHA-256.',
   'evidence.add.hashFailed': 'The file could not be read to compute its SHA-256.',
+  'evidence.export': 'Export for hand-over (JSON)',
+  'evidence.exporting': 'Exporting…',
+  'evidence.export.download': 'Download {file}',
+  'evidence.export.logged': 'The export is recorded in the custody log.',
+  'evidence.export.notLogged': 'The register is broken, so this export could not be recorded in it.',
 } as const;
 
 export const evidenceJa: Record<keyof typeof evidenceEn, string> = {
@@ -91,4 +96,9 @@ export const evidenceJa: Record<keyof typeof evidenceEn, string> = {
   'evidence.add.needText': '登録するテキストを入力してください。',
   'evidence.add.needFile': 'ファイルを選び、SHA-256 の計算が終わるまでお待ちください。',
   'evidence.add.hashFailed': 'ファイルを読み取れず、SHA-256 を計算できませんでした。',
+  'evidence.export': '引き渡し用にエクスポート（JSON）',
+  'evidence.exporting': 'エクスポートしています…',
+  'evidence.export.download': '{file} をダウンロード',
+  'evidence.export.logged': 'このエクスポートは管理履歴に記録されました。',
+  'evidence.export.notLogged': '台帳が壊れているため、このエクスポートは台帳に記録できませんでした。',
 };
