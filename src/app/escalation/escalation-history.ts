@@ -20,6 +20,8 @@ const FiredActionEntrySchema = z.object({
   assignee: z.string().nullable().optional(),
   priorityName: z.string().nullable().optional(),
   detail: z.string().nullable().optional(),
+  /** Re-sent after an unconfirmed attempt (a notification may have gone out twice). */
+  uncertain: z.boolean().optional(),
 });
 
 export const FiredEntrySchema = z.object({
@@ -64,6 +66,7 @@ export function withFired(property: EscalationProperty, records: readonly Firing
         ...(a.assignee !== undefined ? { assignee: a.assignee } : {}),
         ...(a.priorityName !== undefined ? { priorityName: a.priorityName } : {}),
         ...(a.detail !== undefined && a.detail !== null ? { detail: a.detail } : {}),
+        ...(a.uncertain === true ? { uncertain: true } : {}),
       })),
     });
   }
@@ -108,7 +111,9 @@ export function describeAction(planned: PlannedAction): { ja: string; en: string
   }
   switch (planned.state) {
     case 'done':
-      return text;
+      return planned.uncertain === true
+        ? { ja: `${text.ja}（前回の送信が確認できなかったため再送。重複して届いた可能性あり）`, en: `${text.en} (sent again: the previous attempt was not confirmed, so it may have arrived twice)` }
+        : text;
     case 'skipped':
       return { ja: `${text.ja}（不要: ${planned.detail ?? '-'}）`, en: `${text.en} (skipped: ${planned.detail ?? '-'})` };
     case 'failed':

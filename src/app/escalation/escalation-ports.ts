@@ -38,6 +38,13 @@ export const PlannedActionSchema = z.object({
   priorityName: z.string().nullable().optional(),
   /** Why it was skipped or failed, for the history. */
   detail: z.string().nullable().optional(),
+  /**
+   * Notifications only: when a run started the call (written to the ledger BEFORE calling Jira). A pending
+   * action that has it was interrupted between Jira and the ledger, so Jira may or may not have sent it.
+   */
+  attemptedAt: z.number().int().nullable().optional(),
+  /** Done by re-sending after an unconfirmed attempt: recipients may have it twice (said in the mail and the history). */
+  uncertain: z.boolean().optional(),
 });
 export type PlannedAction = z.infer<typeof PlannedActionSchema>;
 

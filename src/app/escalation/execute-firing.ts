@@ -20,9 +20,23 @@ import { ESCALATION_PROPERTY_KEY, historyComment, historyCommentKey, readEscalat
  * 4. History: a comment per firing (with its ref marker) and, per issue, the fired list property; only
  *    then is the record `done`.
  *
- * The one window this cannot close is a crash after Jira accepted a notification and before the
- * ledger said so: Jira keeps no trace of a sent mail, so that notification is sent again (at least once).
+ * Notifications leave no trace in Jira to check, so a notify action first writes `attemptedAt` to the
+ * ledger, then calls Jira, then records `done`. A run that finds a pending notification with an attempt:
+ * - younger than {@link NOTIFY_IN_FLIGHT_MS} (that run may still be going): defers it, sends nothing;
+ * - older: the attempt died between Jira and the ledger, and nobody can know whether Jira sent it.
+ *   Policy: AT LEAST ONCE. A page that never arrives leaves a breach unattended (functional escalation:
+ *   the team; hierarchical: the managers; the CSIRT page of a security incident), while a duplicate
+ *   costs a glance, so it is sent again, marked in the subject and body as a possible duplicate, and
+ *   the ledger, the history comment and the fired-list property say `uncertain`.
+ * Every other action stays exactly once: Jira shows whether it happened (ref marker, label, assignee,
+ * priority, security level), and that is checked before acting.
  */
+
+/**
+ * How old an unconfirmed notification attempt must be before it is treated as dead: longer than the
+ * sweep function may run (manifest `timeoutSeconds: 240`), shorter than the five-minute schedule.
+ */
+export const NOTIFY_IN_FLIGHT_MS = 270_000;
 
 export interface FiringDeps {
   readonly gateway: IssueGateway;
@@ -163,7 +177,17 @@ function alreadyDone(issue: IssueSnapshot, planned: PlannedAction): boolean {
 
 const bilingual = (t: { ja: string; en: string }): string => `${t.ja}\n\n${t.en}`;
 
-function notifyText(spec: FiringSpec, action: Extract<EscalationAction, { type: 'notify' | 'notify-managers' }>): { subject: string; textBody: string } {
+const RESENT_NOTE = {
+  ja: '※ 前回の送信が確認できなかったため再送しています。すでに届いている場合は重複です。',
+  en: 'Note: sent again because the previous attempt could not be confirmed; if you already have it, this is a duplicate.',
+};
+
+function notifyText(spec: FiringSpec, action: Extract<EscalationAction, { type: 'notify' | 'notify-managers' }>, resend: boolean): { subject: string; textBody: string } {
+  const text = notifyTextOnce(spec, action);
+  return resend ? { subject: `[再送 / Resent] ${text.subject}`, textBody: `${RESENT_NOTE.ja}\n${RESENT_NOTE.en}\n\n${text.textBody}` } : text;
+}
+
+function notifyTextOnce(spec: FiringSpec, action: Extract<EscalationAction, { type: 'notify' | 'notify-managers' }>): { subject: string; textBody: string } {
   const security = spec.metricId === 'security';
   const subject = security
     ? `[${spec.issueKey}] セキュリティインシデント / Security incident`
@@ -185,18 +209,18 @@ async function securityLevelId(gateway: IssueGateway, projectKey: string, action
 }
 
 /** Performs one action; returns the outcome to record. */
-async function perform(deps: FiringDeps, spec: FiringSpec, planned: PlannedAction, issue: IssueSnapshot): Promise<Pick<PlannedAction, 'state' | 'detail'>> {
+async function perform(deps: FiringDeps, spec: FiringSpec, planned: PlannedAction, issue: IssueSnapshot, resend = false): Promise<Pick<PlannedAction, 'state' | 'detail'>> {
   const g = deps.gateway;
   const a = planned.action;
   switch (a.type) {
     case 'notify':
       await g.notify(spec.issueId, {
-        ...notifyText(spec, a),
+        ...notifyText(spec, a, resend),
         to: { users: a.users, groups: a.groups.map((x) => x.name ?? x.groupId ?? ''), assignee: a.assignee, reporter: a.reporter, watchers: a.watchers },
       });
       return { state: 'done' };
     case 'notify-managers':
-      await g.notify(spec.issueId, { ...notifyText(spec, a), to: { groups: a.groups.map((x) => x.name ?? x.groupId ?? '') } });
+      await g.notify(spec.issueId, { ...notifyText(spec, a, resend), to: { groups: a.groups.map((x) => x.name ?? x.groupId ?? '') } });
       return { state: 'done' };
     case 'reassign':
       await g.assign(spec.issueId, planned.assignee ?? null);
@@ -273,22 +297,39 @@ export async function openFiring(deps: FiringDeps, spec: FiringSpec, ctx: Firing
 export async function runFiring(deps: FiringDeps, record: FiringRecord, ctx: FiringContext): Promise<FiringRecord> {
   const spec: FiringSpec = { ...record, actions: record.actions.map((a) => a.action) };
   let current: FiringRecord = record;
+  const patch = (index: number, change: Partial<PlannedAction>): FiringRecord => ({ ...current, actions: current.actions.map((a) => (a.index === index ? { ...a, ...change } : a)) });
   for (const planned of record.actions) {
     if (planned.state !== 'pending') continue;
-    let outcome: Pick<PlannedAction, 'state' | 'detail'>;
+    let outcome: Pick<PlannedAction, 'state' | 'detail' | 'uncertain' | 'attemptedAt'>;
+    const notification = planned.action.type === 'notify' || planned.action.type === 'notify-managers';
     if (alreadyDone(ctx.issue, planned)) outcome = { state: 'done' };
     else {
+      let resend = false;
+      if (notification) {
+        const now = deps.clock.now();
+        const attemptedAt = planned.attemptedAt ?? null;
+        if (attemptedAt !== null && now - attemptedAt < NOTIFY_IN_FLIGHT_MS) {
+          await deps.ledger.update(current);
+          throw new DeferredFiringError(record.key, new Error(`notification ${planned.idempotencyKey} was started at ${new Date(attemptedAt).toISOString()} and may still be in flight`));
+        }
+        resend = attemptedAt !== null;
+        current = patch(planned.index, { attemptedAt: now });
+        await deps.ledger.update(current);
+      }
       try {
-        outcome = await perform(deps, spec, planned, ctx.issue);
+        outcome = await perform(deps, spec, planned, ctx.issue, resend);
+        if (resend) outcome = { ...outcome, uncertain: true, detail: `resent: the attempt at ${new Date(planned.attemptedAt ?? 0).toISOString()} was not confirmed` };
       } catch (error) {
         if (isJiraApiError(error) && !error.transient) outcome = { state: 'failed', detail: `${String(error.status)} ${error.errorMessages.join('; ') || error.kind}` };
         else {
+          // 429 and 503 mean Jira did not take the request: no doubt about the attempt is left.
+          if (notification && isJiraApiError(error) && (error.status === 429 || error.status === 503)) current = patch(planned.index, { attemptedAt: planned.attemptedAt ?? null });
           await deps.ledger.update(current);
           throw isJiraApiError(error) ? new DeferredFiringError(record.key, error) : error;
         }
       }
     }
-    current = { ...current, actions: current.actions.map((a) => (a.index === planned.index ? { ...a, ...outcome } : a)) };
+    current = patch(planned.index, outcome);
     await deps.ledger.update(current);
   }
   if (!commentHas(ctx.issue, historyCommentKey(current))) {
