@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BOX, niceCeiling, trendGeometry } from '../../../static/reports/src/model/trend-geometry';
+import { DEFAULT_BOX, niceCeiling, tickValues, trendGeometry } from '../../../static/reports/src/model/trend-geometry';
 
 describe('niceCeiling', () => {
   it.each([
@@ -15,6 +15,30 @@ describe('niceCeiling', () => {
     [51, 100],
     [250, 500],
   ])('%d -> %d', (v, expected) => expect(niceCeiling(v)).toBe(expected));
+});
+
+describe('tickValues', () => {
+  it.each([
+    [1, [0, 1]],
+    [2, [0, 1, 2]],
+    [5, [0, 1, 2, 3, 4, 5]],
+    [10, [0, 5, 10]],
+    [20, [0, 10, 20]],
+    [50, [0, 10, 20, 30, 40, 50]],
+    [500, [0, 100, 200, 300, 400, 500]],
+  ])('%d -> %j', (max, ticks) => expect(tickValues(max)).toEqual(ticks));
+
+  it('every nice maximum gets whole ticks that end at it (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (n) => {
+        const max = niceCeiling(n);
+        const ticks = tickValues(max);
+        expect(ticks.at(-1)).toBe(max);
+        expect(ticks.every(Number.isInteger)).toBe(true);
+        expect(ticks.length).toBeLessThanOrEqual(6);
+      }),
+    );
+  });
 });
 
 const points = (s: string): [number, number][] => (s === '' ? [] : s.split(' ').map((p) => p.split(',').map(Number) as [number, number]));

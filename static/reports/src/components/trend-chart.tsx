@@ -35,8 +35,9 @@ export function TrendChart(props: { result: ReportGetResult }) {
             </text>
           </g>
         ))}
-        {g.xLabels.map((x) => (
-          <text key={x.day} x={x.x} y={box.height - 8} textAnchor="middle" {...tick}>
+        {g.xLabels.map((x, i) => (
+          // The outermost labels hang inwards so they are not cut at the edges.
+          <text key={x.day} x={x.x} y={box.height - 8} textAnchor={g.xLabels.length > 1 && i === 0 ? 'start' : g.xLabels.length > 1 && i === g.xLabels.length - 1 ? 'end' : 'middle'} {...tick}>
             {formatDay(x.day, intlTag, true)}
           </text>
         ))}

@@ -43,6 +43,18 @@ export function niceCeiling(value: number): number {
   return 10 * power;
 }
 
+/**
+ * Whole-number ticks from 0 to a nice maximum: 1 -> 0,1; 2 -> 0,1,2; 5 -> 0..5; 10 -> 0,5,10; 50 -> 0,10..50.
+ *
+ * @example tickValues(5) // [0, 1, 2, 3, 4, 5]
+ */
+export function tickValues(yMax: number): number[] {
+  const step = yMax <= 2 ? 1 : String(yMax).startsWith('5') ? yMax / 5 : yMax / 2;
+  const out: number[] = [];
+  for (let v = 0; v <= yMax; v += step) out.push(v);
+  return out;
+}
+
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 /**
@@ -62,7 +74,7 @@ export function trendGeometry(rows: readonly TrendRow[], box: ChartBox = DEFAULT
   const xAt = (i: number): number => round(rows.length <= 1 ? (x0 + x1) / 2 : x0 + (i * (x1 - x0)) / (rows.length - 1));
   const yAt = (v: number): number => round(y0 - (v / yMax) * (y0 - y1));
   const points = (pick: (r: TrendRow) => number): string => rows.map((r, i) => `${String(xAt(i))},${String(yAt(pick(r)))}`).join(' ');
-  const yTicks = (yMax === 1 ? [0, 1] : [0, yMax / 2, yMax]).map((value) => ({ value, y: yAt(value) }));
+  const yTicks = tickValues(yMax).map((value) => ({ value, y: yAt(value) }));
   const step = Math.max(1, Math.ceil((rows.length - 1) / 5));
   const xLabels: { day: string; x: number }[] = [];
   rows.forEach((r, i) => {
