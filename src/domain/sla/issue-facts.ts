@@ -287,24 +287,44 @@ export function writeCreationFacts(state: IssueState, out: FactBuffer): void {
   if (state.resolution !== null) out.push('resolution', null, null, null, state.resolution, state.resolution, false, false);
 }
 
-/** Known statuses by id, already as StatusRefs so replaying a long changelog allocates none. */
-export type StatusLookup = ReadonlyMap<string, StatusRef>;
+/**
+ * Known statuses by id, already as StatusRefs so replaying a long changelog allocates none. Owned by one
+ * evaluation (the refs carry its condition memo).
+ */
+export class StatusLookup {
+  private readonly byId = new Map<string, StatusRef>();
+  // The last resolution: a status item's "from" is nearly always the previous item's "to".
+  private lastId: string | null = null;
+  private lastName: string | null = null;
+  private lastRef: StatusRef | null = null;
 
-export function statusLookup(history: IssueHistory): StatusLookup {
-  const map = new Map<string, StatusRef>();
-  const add = (s: Status): void => {
-    map.set(s.id, makeStatusRef(s.id, s.name, s.category));
-  };
-  add(history.initial.status);
-  for (const s of history.statuses) add(s);
-  return map;
+  add(s: Status): void {
+    this.byId.set(s.id, makeStatusRef(s.id, s.name, s.category));
+  }
+
+  get(id: string): StatusRef | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The status a changelog item names (null when it names none); a known status when id and name agree. */
+  resolve(id: string | null, name: string | null): StatusRef | null {
+    if (id === null && name === null) return null;
+    const last = this.lastRef;
+    if (last !== null && id === this.lastId && name === this.lastName) return last;
+    const known = id === null ? undefined : this.byId.get(id);
+    const ref = known !== undefined && (name === null || name === known.name) ? known : makeStatusRef(id, name ?? known?.name ?? null, known?.category ?? null);
+    this.lastId = id;
+    this.lastName = name;
+    this.lastRef = ref;
+    return ref;
+  }
 }
 
-function statusRef(id: string | null, name: string | null, lookup: StatusLookup): StatusRef | null {
-  if (id === null && name === null) return null;
-  const known = id === null ? undefined : lookup.get(id);
-  if (known !== undefined && (name === null || name === known.name)) return known;
-  return makeStatusRef(id, name ?? known?.name ?? null, known?.category ?? null);
+export function statusLookup(history: IssueHistory): StatusLookup {
+  const lookup = new StatusLookup();
+  lookup.add(history.initial.status);
+  for (const s of history.statuses) lookup.add(s);
+  return lookup;
 }
 
 /** Jira's system field ids are lower case; only odd inputs pay for lower-casing. */
@@ -357,8 +377,8 @@ export function applyChangelogEntry(state: IssueState, entry: ChangelogEntry, lo
     const key = fieldKey(item.field, item.fieldId);
     switch (standardField(key)) {
       case 'status': {
-        const from = statusRef(item.from, item.fromString, lookup);
-        const to = statusRef(item.to, item.toString, lookup);
+        const from = lookup.resolve(item.from, item.fromString);
+        const to = lookup.resolve(item.to, item.toString);
         if (to !== null) state.status = to;
         out.push('status', from, to, null, null, null, false, false);
         break;

@@ -32,17 +32,25 @@ export interface SlaContext {
 export type SlaError = { readonly code: 'unknown-calendar'; readonly calendarId: string };
 export type SlaResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SlaError };
 
-/** A condition ready to match; `bit` is the one fact type it can match (see FACT_BITS). */
-type CompiledCondition = { readonly bit: number } & (
-  | { readonly on: 'issue-created' }
-  | { readonly on: 'status-entered' | 'status-left'; readonly slot: number; readonly names: ReadonlySet<string>; readonly categories: ReadonlySet<StatusCategory> }
-  | { readonly on: 'assignee-set' }
-  | { readonly on: 'assignee-changed' }
-  | { readonly on: 'comment-by-agent'; readonly publicOnly: boolean }
-  | { readonly on: 'resolution-set'; readonly resolutions: ReadonlySet<string> }
-  | { readonly on: 'resolution-cleared' }
-  | { readonly on: 'priority-changed' }
-);
+/**
+ * A condition ready to match. One object shape for every kind (unused fields empty), like IssueFact, so
+ * the matching loop's property reads stay monomorphic; `on` still drives an exhaustive switch.
+ */
+interface CompiledCondition {
+  readonly on: SlaConditionKind;
+  /** The one fact type the condition can match (see FACT_BITS). */
+  readonly bit: number;
+  /** status-entered / status-left: memo slot (-1 otherwise) and the status filter. */
+  readonly slot: number;
+  readonly names: ReadonlySet<string>;
+  readonly categories: ReadonlySet<StatusCategory>;
+  /** comment-by-agent */
+  readonly publicOnly: boolean;
+  /** resolution-set */
+  readonly resolutions: ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<never> = new Set<never>();
 
 interface CompiledGoal {
   readonly id: string;
@@ -129,21 +137,21 @@ interface Slots {
 }
 
 function compileCondition(c: SlaCondition, slots: Slots): CompiledCondition {
-  const bit = conditionBit(c.on);
+  const base = { on: c.on, bit: conditionBit(c.on), slot: -1, names: NONE, categories: NONE, publicOnly: false, resolutions: NONE };
   switch (c.on) {
     case 'status-entered':
     case 'status-left':
-      return { bit, on: c.on, slot: slots.next++, names: lowerSet(c.statuses), categories: new Set(c.categories) };
+      return { ...base, slot: slots.next++, names: lowerSet(c.statuses), categories: new Set(c.categories) };
     case 'comment-by-agent':
-      return { bit, on: c.on, publicOnly: c.publicOnly };
+      return { ...base, publicOnly: c.publicOnly };
     case 'resolution-set':
-      return { bit, on: c.on, resolutions: lowerSet(c.resolutions) };
+      return { ...base, resolutions: lowerSet(c.resolutions) };
     case 'issue-created':
     case 'assignee-set':
     case 'assignee-changed':
     case 'resolution-cleared':
     case 'priority-changed':
-      return { bit, on: c.on };
+      return base;
   }
 }
 
@@ -238,7 +246,7 @@ export function compileSlaPolicy(policy: SlaPolicy, context: SlaContext): SlaRes
   };
 }
 
-function statusMatches(c: { slot: number; names: ReadonlySet<string>; categories: ReadonlySet<StatusCategory> }, s: StatusRef | null): boolean {
+function statusMatches(c: CompiledCondition, s: StatusRef | null): boolean {
   if (s === null) return false;
   const memo = s.memo[c.slot];
   if (memo !== undefined) return memo === 1;
