@@ -40,6 +40,11 @@ export interface HandleIssueEventDeps {
   readonly incidentHooks?: readonly IncidentEventHook[];
   /** Events of the project's Problem issue type go here (incidents never do). */
   readonly problemHook?: ProblemEventHook;
+  /**
+   * An issue that is no longer an incident (deleted, or its type changed): drop what was counted for it
+   * (report rollups). Must cost no REST call; runs only on those events, never on other issues' events.
+   */
+  readonly incidentGone?: (input: { readonly projectKey: string; readonly issueId: string; readonly now: number }) => Promise<unknown>;
 }
 
 /** What an incident hook is given: the incident as fetched once (with the priority edit applied), and the SLA result. */
@@ -99,6 +104,14 @@ function withPriority(issue: IssueSnapshot, name: string, appAccountId: string |
   return { ...issue, priority: { id: issue.priority?.id ?? '', name }, changelog: [...(issue.changelog ?? []), entry] };
 }
 
+/** Whether the event's own changelog changes the issue type (the one non-incident event the app must look at). */
+function changesIssueType(event: IssueEvent): boolean {
+  const items = (event as { changelog?: { items?: unknown } }).changelog?.items;
+  return Array.isArray(items) && items.some((i) => typeof i === 'object' && i !== null && String((i as { field?: unknown }).field).toLowerCase() === 'issuetype');
+}
+
+const DELETED_EVENT = 'avi:jira:deleted:issue';
+
 export async function handleIssueEvent(deps: HandleIssueEventDeps, rawEvent: unknown): Promise<IssueEventOutcome> {
   const parsed = IssueEventSchema.safeParse(rawEvent);
   if (!parsed.success) return { kind: 'ignored', reason: 'malformed' };
@@ -111,7 +124,18 @@ export async function handleIssueEvent(deps: HandleIssueEventDeps, rawEvent: unk
   if (catalog === null || incidentType === null) return { kind: 'ignored', reason: 'not-set-up' };
   const typeInEvent = event.issue.fields?.issuetype?.id;
   const isProblem = typeInEvent !== undefined && typeInEvent === catalog.issueTypes.problem && deps.problemHook !== undefined;
+  const gone = async (): Promise<void> => {
+    if (deps.incidentGone !== undefined) await deps.incidentGone({ projectKey, issueId: event.issue.id, now: deps.clock.now() });
+  };
+  // Retyped away from Incident (to a Problem too): what was counted for it goes (a KVS read when nothing was).
+  if (typeInEvent !== undefined && typeInEvent !== incidentType && changesIssueType(event)) await gone();
   if (typeInEvent !== undefined && typeInEvent !== incidentType && !isProblem) return { kind: 'ignored', reason: 'not-an-incident' };
+  if (event.eventType === DELETED_EVENT && !isProblem) {
+    // Nothing to fetch: the issue is gone for good.
+    for (const t of await deps.timers.listForIssue(event.issue.id)) await deps.timers.delete(t.issueId, t.metricId);
+    await gone();
+    return { kind: 'ignored', reason: 'deleted' };
+  }
 
   const loaded = await deps.configs.load(projectKey);
   // A config that no longer parses is kept for the admin to fix; computing with defaults would be wrong.
@@ -129,10 +153,14 @@ export async function handleIssueEvent(deps: HandleIssueEventDeps, rawEvent: unk
   });
   if (fetched === null) {
     for (const t of await deps.timers.listForIssue(event.issue.id)) await deps.timers.delete(t.issueId, t.metricId);
+    await gone();
     return { kind: 'ignored', reason: 'deleted' };
   }
   // The event may be older than the issue: trust what Jira says now.
-  if (fetched.issueType.id !== incidentType) return { kind: 'ignored', reason: 'not-an-incident' };
+  if (fetched.issueType.id !== incidentType) {
+    await gone();
+    return { kind: 'ignored', reason: 'not-an-incident' };
+  }
 
   const now = deps.clock.now();
   // The Priority edit is held back and sent with the SLA summary property in one PUT when both change.
