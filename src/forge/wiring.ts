@@ -1,7 +1,7 @@
 import { handleSecurityIntake } from '../app/escalation/security-intake';
 import { problemResolvedHook, recurrenceHook } from '../app/problem';
 import { evidenceSealHook } from '../app/evidence/seal-on-close';
-import { reportRollupHook } from '../app/report/update-rollups';
+import { removeIncidentFromRollups, reportRollupHook, reportRollupSweepHook } from '../app/report/update-rollups';
 import { incidentNumberHook } from '../app/incident/assign-incident-number';
 import type { IssueSlaEvaluator, RunEscalationsDeps } from '../app/escalation/run-escalations';
 import type { HandleIssueEventDeps } from '../app/issue-events/handle-issue-event';
@@ -95,6 +95,7 @@ export function issueEventDeps(backend: Backend): HandleIssueEventDeps {
     securityIntake: (input) => handleSecurityIntake({ gateway, ledger: kvsEscalationLedger, rotation: kvsRotationStore, clock: backend.clock }, input),
     incidentHooks: [incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }), reportRollupHook({ store: new KvsReportRollupStore() }), evidenceSealHook({ store: kvsEvidenceStore, sha256: sha256Hex }), recurrenceHook({ gateway })],
     problemHook: problemResolvedHook({ gateway, ledger: kvsProblemResolutionLedger, clock: backend.clock }),
+    incidentGone: (input) => removeIncidentFromRollups({ store: new KvsReportRollupStore() }, input),
   };
 }
 
@@ -109,6 +110,16 @@ export async function slaEvaluator(backend: Backend, projectKeys: readonly strin
     if (status !== null) catalogs.set(key, status.catalog);
   }
   return makeIssueSlaEvaluator((key) => catalogs.get(key) ?? null);
+}
+
+/** The set-up catalogs of the given projects, by project key. */
+async function catalogsOf(backend: Backend, projectKeys: readonly string[]): Promise<Map<string, SiteCatalog>> {
+  const out = new Map<string, SiteCatalog>();
+  for (const key of new Set(projectKeys)) {
+    const status = await backend.setup.load(key);
+    if (status !== null) out.set(key, status.catalog);
+  }
+  return out;
 }
 
 /** Extra fields the evaluator needs on a snapshot (the incident kind field of each project). */
@@ -152,6 +163,8 @@ export async function escalationSweepDeps(backend: Backend, options: { readonly 
     cursors: kvsSweepCursorStore,
     evaluate: await slaEvaluator(backend, projects),
     issueFields: await slaIssueFields(backend, projects),
+    // Rollups follow breaches the clock alone causes (the sweep wakes at every running cycle's breach).
+    issueHooks: [reportRollupSweepHook({ store: new KvsReportRollupStore(), catalogs: await catalogsOf(backend, projects) })],
     outOfTime: options.outOfTime,
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
   };

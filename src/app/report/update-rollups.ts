@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { applyIncidentChange, cellKey, dimsOf, emptyRollup, type IncidentFacts, type ReportRollup, type RollupDay } from '../../domain/report';
 import { localDayOf } from '../../domain/incident/local-day';
+import type { SweepIssueHook } from '../escalation/run-escalations';
 import type { IncidentEventHook } from '../issue-events/handle-issue-event';
+import type { SiteCatalog } from '../ports/setup-store';
 import { incidentFactsOf, REPORT_PROPERTY_KEYS, reportFieldIds, reportTimeZoneOf } from './incident-facts-of';
 import { MAX_COMMIT_WRITES, REPORT_HEAD_SCHEMA_VERSION, type ReportRollupStore, type RollupHead, type VersionedWrite } from './report-rollup-port';
 
@@ -104,6 +106,40 @@ export function reportRollupHook(deps: UpdateRollupsDeps): IncidentEventHook {
       return updateRollups(deps, { projectKey: issue.projectKey, issueId: issue.id, facts, timeZone: reportTimeZoneOf(config), now });
     },
   };
+}
+
+/**
+ * The escalation sweep's hook: the sweep wakes at SLA timers (the breach instant of every running cycle is
+ * one) and evaluates the issue at its own `now`, so a cycle that breached with no later event turns from
+ * running to breached here. Same facts as the event hook (same snapshot fields, same evaluation); an issue
+ * no longer an incident is taken out; a project without a catalog is left as it is.
+ */
+export function reportRollupSweepHook(deps: UpdateRollupsDeps & { readonly catalogs: ReadonlyMap<string, SiteCatalog> }): SweepIssueHook {
+  return {
+    name: 'report-rollups',
+    fields: [...new Set([...deps.catalogs.values()].flatMap((c) => reportFieldIds(c)))],
+    properties: REPORT_PROPERTY_KEYS,
+    run: async ({ issue, config, view, now }) => {
+      const catalog = deps.catalogs.get(issue.projectKey);
+      if (catalog === undefined) return { kind: 'unchanged' };
+      if (issue.issueType.id !== catalog.issueTypes.incident) return removeIncidentFromRollups(deps, { projectKey: issue.projectKey, issueId: issue.id, now });
+      const facts = incidentFactsOf({ issue, evaluation: view?.evaluation ?? null, config, catalog });
+      return updateRollups(deps, { projectKey: issue.projectKey, issueId: issue.id, facts, timeZone: reportTimeZoneOf(config), now });
+    },
+  };
+}
+
+/**
+ * Takes an issue that is no longer an incident (deleted, or its type changed) out of the rollups: one
+ * KVS read when nothing was counted for it, else the same versioned commit as an update. Zero REST calls.
+ *
+ * @example await removeIncidentFromRollups({ store }, { projectKey: 'INC', issueId: '10042', now }) // { kind: 'written', ... } or { kind: 'unchanged' }
+ */
+export async function removeIncidentFromRollups(deps: UpdateRollupsDeps, input: { readonly projectKey: string; readonly issueId: string; readonly now: number }): Promise<UpdateRollupsOutcome> {
+  const counted = await deps.store.loadFacts(input.projectKey, input.issueId);
+  if (counted.value === null) return { kind: 'unchanged' };
+  // A project with counted facts has a head, whose zone updateRollups keeps; 'UTC' is never used.
+  return updateRollups(deps, { projectKey: input.projectKey, issueId: input.issueId, facts: null, timeZone: 'UTC', now: input.now });
 }
 
 /** The cell key of an incident's facts (for tests and verification). */
