@@ -4,6 +4,7 @@ import type { ForgeRuntime } from '../forge-runtime';
 
 /**
  * The demo project: people with distinct roles, ~50 incidents over the last 30 days across kinds,
+ * impact x urgency (set as the reporter's picks, so the priority-matrix field shows them),
  * priorities and statuses (old high-priority ones left open so their SLAs breach), a few problems
  * linked to their incidents, restricted security incidents, and the app's default config.
  *
@@ -149,6 +150,14 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
   const config = defaultConfig();
   // Forge names app fields `<appId>__<ENV>__<moduleKey>`; the module is jira:customField `priority-matrix`.
   const matrixField = [...site.store.customFields.values()].find((f) => f.key?.endsWith('__priority-matrix'))?.id;
+  // The select fields setup made, and the option of a level ("ja / en", as setup writes them): the
+  // reporter picks impact and urgency, so the app's trigger computes the priority from them.
+  const optionFor = (fieldName: string, level: { labels: { ja: string; en: string } } | undefined): Record<string, unknown> => {
+    const field = site.store.customFieldByName(fieldName);
+    const context = field === undefined ? undefined : site.store.fieldContexts.get(field.id)?.find((c) => c.projectIds.length === 0 || c.projectIds.includes(project.id));
+    const option = level === undefined ? undefined : context?.options.find((o) => o.value === `${level.labels.ja} / ${level.labels.en}`);
+    return field !== undefined && option !== undefined ? { [field.id]: { id: option.id } } : {};
+  };
   const steps: Step[] = [];
   let order = 0;
   const at = (t: number, label: string, run: Step['run']): void => {
@@ -193,10 +202,13 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
         labels: [`kind-${kind}`],
         reporter,
         by: reporter,
+        fields: { ...optionFor('Impact', config.impact.levels[impact - 1]), ...optionFor('Urgency', config.urgency.levels[urgency - 1]) },
       });
       holder.key = res.key;
       incidents.push(res.key);
       byKind.get(kind)?.push(res.key);
+      // The trigger writes the same value from impact x urgency; set here too so the field shows it even
+      // when the app's setup did not run (the value is what the app writes, so the trigger writes nothing).
       if (matrixField !== undefined) seed.setAppFieldValue(matrixField, res.key, { schemaVersion: 1, impact, urgency, priority: p, jiraPriority, overridden: false });
     });
 

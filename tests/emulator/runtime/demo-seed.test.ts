@@ -84,4 +84,27 @@ describe('demo seed', () => {
     })) as { ok: boolean; data: { state: string; version: number } };
     expect(got).toMatchObject({ ok: true, data: { state: 'ok', version: 1 } });
   });
+
+  it('sets impact and urgency as options the reporter picked, and the priority-matrix field shows them in line with Priority', async () => {
+    const jira = runtime.site as EmulatedJira;
+    const impact = jira.store.customFieldByName('Impact');
+    const urgency = jira.store.customFieldByName('Urgency');
+    const matrix = [...jira.store.customFields.values()].find((f) => f.key.endsWith('__priority-matrix'));
+    expect(summary.appSteps.find((s) => s.step === 'setup/run')).toEqual({ step: 'setup/run', ok: true });
+    const levels = new Set<string>();
+    for (const key of summary.incidents) {
+      const issue = jira.store.issueByIdOrKey(key);
+      const i = issue?.custom.get(impact?.id ?? '') as { value?: string } | undefined;
+      const u = issue?.custom.get(urgency?.id ?? '') as { value?: string } | undefined;
+      expect(i?.value).toMatch(/^.+ \/ .+$/);
+      expect(u?.value).toMatch(/^.+ \/ .+$/);
+      const value = issue?.custom.get(matrix?.id ?? '') as { impact: number; urgency: number; priority: number; jiraPriority: string; overridden: boolean } | undefined;
+      expect(value).toMatchObject({ impact: expect.any(Number) as number, urgency: expect.any(Number) as number });
+      levels.add(`${String(value?.impact)}x${String(value?.urgency)}`);
+      // Priority follows the field unless an escalation raised it (then the field says it is overridden).
+      const priority = jira.store.priorities.get(issue?.priorityId ?? '')?.name;
+      if (value?.overridden !== true) expect(priority).toBe(value?.jiraPriority);
+    }
+    expect(levels.size).toBeGreaterThanOrEqual(5);
+  });
 });
