@@ -13,6 +13,7 @@ import { SlaOverview } from './sla-overview';
 const IntakeHelpers = lazy(() => import('./intake/intake-helpers'));
 const EvidenceSection = lazy(() => import('./evidence/evidence-section'));
 const IncidentReportSection = lazy(() => import('./report/incident-report-section'));
+const ProblemSection = lazy(() => import('./problem/problem-section'));
 
 const EMPTY_PAYLOAD = {};
 
@@ -43,6 +44,7 @@ export default function IssuePanelApp() {
       )}
       {issue !== null && <Suspense fallback={null}><EvidenceSection /></Suspense>}
       {issue !== null && <Suspense fallback={null}><IncidentReportSection /></Suspense>}
+      {issue !== null && <Suspense fallback={null}><ProblemSection issueKey={issue.key} /></Suspense>}
     </PageFrame>
   );
 }

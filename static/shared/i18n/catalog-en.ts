@@ -2,6 +2,7 @@ import { evidenceEn } from './messages/evidence-messages';
 import { exportEn } from './messages/export-messages';
 import { intakeEn } from './messages/intake-messages';
 import { priorityEn } from './messages/priority-messages';
+import { problemEn } from './messages/problem-messages';
 import { reportEn } from './messages/report-messages';
 import { settingsEn } from './messages/settings-messages';
 import { slaEn } from './messages/sla-messages';
@@ -20,6 +21,7 @@ export const en = {
   ...reportEn,
   ...evidenceEn,
   ...exportEn,
+  ...problemEn,
   'common.appName': 'Incident Desk',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

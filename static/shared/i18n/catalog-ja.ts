@@ -5,6 +5,7 @@ import { evidenceJa } from './messages/evidence-messages';
 import { exportJa } from './messages/export-messages';
 import { intakeJa } from './messages/intake-messages';
 import { priorityJa } from './messages/priority-messages';
+import { problemJa } from './messages/problem-messages';
 import { reportJa } from './messages/report-messages';
 import { settingsJa } from './messages/settings-messages';
 import { slaJa } from './messages/sla-messages';
@@ -17,6 +18,7 @@ export const ja: Catalog = {
   ...reportJa,
   ...evidenceJa,
   ...exportJa,
+  ...problemJa,
   'common.appName': 'Incident Desk',
   'common.loading': '読み込み中…',
   'common.retry': '再試行',

@@ -254,6 +254,6 @@ describe('a problem resolved acts on its open incidents per config, once', () =>
     t.jira.seed.transition(problem.key, 'Open', { by: 'user-agent' });
     t.jira.seed.transition(problem.key, 'Resolved', { by: 'user-agent', resolution: 'Done' });
     await t.runtime.settle();
-    expect(t.jira.store.notifications.filter((n) => n.issueKey === a.key && n.subject.includes(problem.key))).toHaveLength(2);
+    expect(t.jira.store.notifications.filter((n) => n.issueKey === a.key && (n.subject ?? '').includes(problem.key))).toHaveLength(2);
   });
 });
