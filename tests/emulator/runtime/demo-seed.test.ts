@@ -85,7 +85,7 @@ describe('demo seed', () => {
     expect(got).toMatchObject({ ok: true, data: { state: 'ok', version: 1 } });
   });
 
-  it('sets impact and urgency as options the reporter picked, and the priority-matrix field shows them in line with Priority', async () => {
+  it('sets impact and urgency as options the reporter picked, and the priority-matrix field shows them in line with Priority', () => {
     const jira = runtime.site as EmulatedJira;
     const impact = jira.store.customFieldByName('Impact');
     const urgency = jira.store.customFieldByName('Urgency');
