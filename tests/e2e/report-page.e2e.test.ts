@@ -186,4 +186,33 @@ describe('report page', () => {
     expect(rows).toContain('期間,開始日,,2020-02-01');
     await page.close();
   });
+
+  it('when Jira fails the page says so with a retry that recovers, in each language', async () => {
+    const faults = await site.control<{ added: string[] }>('faults', { path: '/rest/api/3/mypermissions', method: 'GET', target: 'jira', effect: { kind: 'serverError', status: 500 } });
+    expect(faults.added).toHaveLength(1);
+    try {
+      for (const [locale, title, retry] of [
+        ['ja-JP', '問題が発生しました', '再試行'],
+        ['en-US', 'Something went wrong', 'Try again'],
+      ] as const) {
+        const page = await browser.newPage();
+        await page.clock.setFixedTime(new Date(now));
+        await page.goto(`${demo.url}/projects/INC/apps/incident-desk?as=${VIEWER}&locale=${locale}`);
+        const frame = await frameOf(page, 'reports', '[data-testid="report-error"]');
+        await frame.waitForSelector(`[data-testid="report-error"] >> text=${title}`);
+        expect(await frame.$('[data-testid="report-view"]')).toBeNull();
+        if (locale === 'en-US') {
+          await fetch(`${demo.url}/__emulator/faults`, { method: 'DELETE' });
+          await frame.click(`[data-testid="report-error"] button >> text="${retry}"`);
+          await frame.waitForSelector('[data-testid="report-view"][aria-busy="false"]', { timeout: 20_000 });
+          expect(await frame.$('[data-testid="report-error"]')).toBeNull();
+        } else {
+          expect(await text(frame, '[data-testid="report-error"] button')).toBe(retry);
+        }
+        await page.close();
+      }
+    } finally {
+      await fetch(`${demo.url}/__emulator/faults`, { method: 'DELETE' });
+    }
+  });
 });
