@@ -50,7 +50,7 @@ export default function IncidentReportSection() {
           <ErrorMessage error={report.state.error} onRetry={report.reload} />
         </>
       )}
-      {report.state.status === 'ok' && <ReportBody key={locale} data={report.state.data} onPosted={report.reload} />}
+      {report.state.status === 'ok' && <ReportBody key={report.state.data.locale} data={report.state.data} />}
     </section>
   );
 }
@@ -71,7 +71,7 @@ function LanguageChoice(props: { value: Lang; onChange: (lang: Lang) => void }) 
   );
 }
 
-function ReportBody(props: { data: IncidentReportGetResult; onPosted: () => void }) {
+function ReportBody(props: { data: IncidentReportGetResult }) {
   const { t, lang } = useI18n();
   const { data } = props;
   const [post, setPost] = useState<PostState>({ status: 'idle' });
@@ -92,7 +92,7 @@ function ReportBody(props: { data: IncidentReportGetResult; onPosted: () => void
   };
 
   return (
-    <div style={column}>
+    <div style={column} data-testid="incident-report-body" data-locale={data.locale}>
       <p style={{ margin: 0 }}>
         <span style={subtle}>{t('incidentReport.number')}: </span>
         <strong data-testid="incident-report-number">{data.incidentNumber ?? t('incidentReport.noNumber')}</strong>
