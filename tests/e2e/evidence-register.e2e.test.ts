@@ -49,7 +49,8 @@ describe('evidence register', () => {
     const row = '[data-testid="evidence-items"] tr[data-item="ev-1"]';
     expect(await panel.getAttribute(`${row} code`, 'data-hash')).toBe(sha256(text));
     expect(await panel.textContent(`${row} code`)).toBe(`${sha256(text).slice(0, 12)}…${sha256(text).slice(-4)}`);
-    expect(await panel.textContent(row)).toContain('user-csirt');
+    // Who: the display name, read from Jira as the viewer.
+    await panel.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('Ken CSIRT') ?? false, row, { timeout: 15_000 });
 
     const bytes = Buffer.from('MZ\u0090\u0000 not really a binary');
     await panel.check('[data-testid="evidence-add"] input[type="radio"][value="file"]');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EvidenceAddItemSchema } from '../../../src/contracts';
-import { custodyMessage, draftErrors, draftItem, sha256OfFile, shortHash, toHex } from '../../../static/issue-panel/src/evidence/evidence-model';
+import { bulkUserPaths, custodyMessage, draftErrors, draftItem, sha256OfFile, shortHash, toHex } from '../../../static/issue-panel/src/evidence/evidence-model';
 
 describe('evidence section model', () => {
   it('shortens a digest to its first 12 and last 4 digits', () => {
@@ -44,5 +44,13 @@ describe('evidence section model', () => {
     expect(custodyMessage({ seq: 2, action: 'viewed', by: 'u', at: 0, itemId: null }, name)).toEqual({ key: 'evidence.custody.viewed' });
     expect(custodyMessage({ seq: 3, action: 'viewed', by: 'u', at: 0, itemId: 'ev-1' }, name)).toEqual({ key: 'evidence.custody.viewedItem', item: 'fw.log' });
     expect(custodyMessage({ seq: 4, action: 'locked', by: 'app', at: 0, itemId: null }, name)).toEqual({ key: 'evidence.custody.locked' });
+  });
+
+  it('asks Jira for display names in bulk: unique ids, at most 50 per call, encoded', () => {
+    expect(bulkUserPaths([])).toEqual([]);
+    expect(bulkUserPaths(['b', 'a:1', 'b'])).toEqual(['/rest/api/3/user/bulk?maxResults=50&accountId=a%3A1&accountId=b']);
+    const many = Array.from({ length: 120 }, (_, i) => `u${String(i).padStart(3, '0')}`);
+    const paths = bulkUserPaths(many);
+    expect(paths.map((p) => p.split('accountId=').length - 1)).toEqual([50, 50, 20]);
   });
 });

@@ -65,3 +65,17 @@ export function custodyMessage(entry: CustodyEntryView, itemName: (itemId: strin
       return { key: 'evidence.custody.locked' };
   }
 }
+
+/** Jira's bulk user lookup takes up to this many account ids per call. */
+const BULK_MAX = 50;
+
+/** `/rest/api/3/user/bulk` paths for the given ids, at most {@link BULK_MAX} per path. */
+export function bulkUserPaths(accountIds: readonly string[]): string[] {
+  const unique = [...new Set(accountIds)].sort();
+  const paths: string[] = [];
+  for (let i = 0; i < unique.length; i += BULK_MAX) {
+    const q = unique.slice(i, i + BULK_MAX).map((id) => `accountId=${encodeURIComponent(id)}`);
+    paths.push(`/rest/api/3/user/bulk?maxResults=${String(BULK_MAX)}&${q.join('&')}`);
+  }
+  return paths;
+}

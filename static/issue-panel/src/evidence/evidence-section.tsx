@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n/i18n-provider';
 import { ErrorMessage } from '../../../shared/shell/states';
 import { Lozenge } from '../../../shared/ui/lozenge';
+import { useDisplayNames } from './display-names';
 import { custodyMessage, draftErrors, draftItem, sha256OfFile, shortHash, type EvidenceDraft } from './evidence-model';
 
 const EMPTY_PAYLOAD = {};
@@ -36,6 +37,7 @@ function Register(props: { register: Register; onAdded: () => void }) {
   const viewer = { intlTag, timeZone };
   const r = props.register;
   const headingId = useId();
+  const nameOf = useDisplayNames(r.custody.map((c) => c.by));
   return (
     <section aria-labelledby={headingId} data-testid="evidence-register" style={column}>
       <div style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
@@ -62,8 +64,8 @@ function Register(props: { register: Register; onAdded: () => void }) {
           {r.lockedAt === null ? t('evidence.lockedNow') : t('evidence.locked', { when: formatDateTime(r.lockedAt, viewer) })}
         </p>
       )}
-      {r.items.length === 0 ? <p style={subtle}>{t('evidence.empty')}</p> : <ItemTable items={r.items} />}
-      {r.custody.length > 0 && <CustodyLog register={r} />}
+      {r.items.length === 0 ? <p style={subtle}>{t('evidence.empty')}</p> : <ItemTable items={r.items} nameOf={nameOf} />}
+      {r.custody.length > 0 && <CustodyLog register={r} nameOf={nameOf} />}
       {r.items.length > 0 && <ExportButton onExported={props.onAdded} />}
       {r.canAdd ? <AddForm onAdded={props.onAdded} /> : !r.locked && r.addRefusal !== null && <p style={subtle}>{r.addRefusal[lang]}</p>}
     </section>
@@ -84,7 +86,7 @@ function ChainStatus(props: { register: Register }) {
   );
 }
 
-function ItemTable(props: { items: readonly EvidenceItemView[] }) {
+function ItemTable(props: { items: readonly EvidenceItemView[]; nameOf: (accountId: string) => string }) {
   const { t, intlTag, timeZone } = useI18n();
   const viewer = { intlTag, timeZone };
   const cell: CSSProperties = { textAlign: 'start', padding: `${token('space.050')} ${token('space.100')} ${token('space.050')} 0`, verticalAlign: 'top' };
@@ -118,7 +120,9 @@ function ItemTable(props: { items: readonly EvidenceItemView[] }) {
             <td style={cell}>
               <HashCell name={item.name} hash={item.sha256} />
             </td>
-            <td style={cell}>{item.addedBy}</td>
+            <td style={cell} title={item.addedBy}>
+              {props.nameOf(item.addedBy)}
+            </td>
             <td style={cell}>{formatDateTime(item.addedAt, viewer)}</td>
           </tr>
         ))}
@@ -148,7 +152,7 @@ function HashCell(props: { name: string; hash: string }) {
   );
 }
 
-function CustodyLog(props: { register: Register }) {
+function CustodyLog(props: { register: Register; nameOf: (accountId: string) => string }) {
   const { t, intlTag, timeZone } = useI18n();
   const viewer = { intlTag, timeZone };
   const names = new Map(props.register.items.map((i) => [i.itemId, i.name]));
@@ -160,7 +164,7 @@ function CustodyLog(props: { register: Register }) {
           const m = custodyMessage(c, (id) => names.get(id) ?? id);
           return (
             <li key={c.seq} value={c.seq}>
-              {formatDateTime(c.at, viewer)} · {c.by} · {'item' in m ? t(m.key, { item: m.item }) : t(m.key)}
+              {formatDateTime(c.at, viewer)} · {props.nameOf(c.by)} · {'item' in m ? t(m.key, { item: m.item }) : t(m.key)}
             </li>
           );
         })}
