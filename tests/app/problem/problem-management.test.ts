@@ -174,6 +174,36 @@ describe('problems from incidents and links', () => {
     expect(readProblemLinkProperty(property(a.key, PROBLEM_LINK_PROPERTY_KEY))).toEqual({ schemaVersion: 1, problemKeys: [], problemKey: null });
   });
 
+  it('links Jira refuses are reported and nothing is lost: the problem is kept, lists every incident, and linking them again completes it', async () => {
+    const a = await incident('DNS 解決失敗', { service: 'DNS' }, day(0));
+    const b = await incident('DNS タイムアウト', { service: 'DNS' }, day(1));
+    const c = await incident('DNS 応答遅延', { category: 'network' }, day(2));
+    t.runtime.faults.add({ path: '/rest/api/3/issueLink', method: 'POST', target: 'jira', effect: { kind: 'serverError', status: 503 }, times: 20 });
+    const linkCalls = () => t.runtime.jiraCalls.filter((x) => x.path === '/rest/api/3/issueLink' && x.method === 'POST').length;
+    const before = linkCalls();
+    // A JQL selection (its ORDER BY is replaced by the app's own, oldest first).
+    const created = await call('problem/create-from-incidents', { jql: 'summary ~ "DNS" ORDER BY key DESC' }, a.key, 'user-agent', 'en-US');
+    expect(created.ok).toBe(true);
+    const result = ProblemCreateResultSchema.parse(created.ok ? created.data : null);
+    expect(linkCalls() - before).toBeGreaterThanOrEqual(3);
+    // Every link failed while the fault held: all reported, none lost, the problem exists and lists them.
+    expect(result.linked).toEqual([]);
+    expect(result.failed.map((f) => f.incidentKey)).toEqual([a.key, b.key, c.key]);
+    expect(result.failed[0]?.message.en).toBe(`Could not link ${a.key} (Jira: 503); try again.`);
+    expect(result.summary).toBe('Common cause of 3 incidents');
+    const problem = t.jira.store.issueByIdOrKey(result.problemKey);
+    expect(JSON.stringify(problem?.description)).toContain(c.key);
+
+    t.runtime.faults.clear();
+    for (const f of result.failed) {
+      const again = await call('problem/link', { incidentKey: f.incidentKey, problemKey: result.problemKey }, f.incidentKey);
+      expect(again.ok && again.data).toMatchObject({ linked: true });
+    }
+    await t.runtime.settle();
+    const view = await call('problem/get', {}, result.problemKey);
+    expect(view.ok && ProblemGetResultSchema.parse(view.data).count).toBe(3);
+  });
+
   it('refuses a JQL selection over 100 incidents and a mix of keys and JQL, in both languages', async () => {
     const a = await incident('x', { service: 'S' }, day(0));
     const both = await call('problem/create-from-incidents', { issueKeys: [a.key], jql: 'project = INC' }, a.key);
