@@ -287,6 +287,15 @@ function matchFact(c: CompiledCondition, f: IssueFact): string | null | undefine
   }
 }
 
+/**
+ * Whether a condition matches a fact of its own type (callers compare the bits first). Status
+ * conditions, most of what a replay checks, answer from the status's memo without the full switch.
+ */
+function factMatches(c: CompiledCondition, f: IssueFact): boolean {
+  if (c.slot >= 0) return statusMatches(c, c.on === 'status-entered' ? f.toStatus : f.fromStatus);
+  return matchFact(c, f) !== undefined;
+}
+
 function matches(list: ConditionList, buf: FactBuffer): boolean {
   if ((list.mask & buf.mask) === 0) return false;
   const facts = buf.facts;
@@ -295,7 +304,7 @@ function matches(list: ConditionList, buf: FactBuffer): boolean {
     if ((c.bit & buf.mask) === 0) continue;
     for (let k = 0; k < n; k++) {
       const f = facts[k];
-      if (f !== undefined && f.bit === c.bit && matchFact(c, f) !== undefined) return true;
+      if (f !== undefined && f.bit === c.bit && factMatches(c, f)) return true;
     }
   }
   return false;
@@ -310,7 +319,7 @@ function firstMatch(list: ConditionList, buf: FactBuffer, eventId: string): SlaP
     if ((c.bit & buf.mask) === 0) continue;
     for (let k = 0; k < n; k++) {
       const f = facts[k];
-      if (f === undefined || f.bit !== c.bit) continue;
+      if (f === undefined || f.bit !== c.bit || !factMatches(c, f)) continue;
       const value = matchFact(c, f);
       if (value !== undefined) return { on: c.on, value, eventId };
     }
@@ -482,7 +491,7 @@ function goalFor(run: MetricRun, state: IssueState): CompiledGoal | null {
 function close(run: MetricRun, c: CycleBuilder, at: number, endedBy: 'stop' | 'reset', state: IssueState): void {
   c.stoppedAt = at;
   c.endedBy = endedBy;
-  const last = c.pauses.at(-1);
+  const last = c.pauses[c.pauses.length - 1];
   if (last !== undefined && last.to === null) last.to = at;
   c.goal = goalFor(run, state);
   run.done.push(c);
@@ -508,7 +517,7 @@ function step(run: MetricRun, at: number, eventId: string, facts: FactBuffer, st
   if (c === null) return;
   if (!c.running && matches(m.resume, facts)) {
     c.running = true;
-    const last = c.pauses.at(-1);
+    const last = c.pauses[c.pauses.length - 1];
     if (last !== undefined) last.to = at;
   }
   if (c.running) {
