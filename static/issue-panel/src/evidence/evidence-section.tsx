@@ -228,6 +228,8 @@ function AddForm(props: { onAdded: () => void }) {
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ readonly error: boolean; readonly text: string } | null>(null);
   const [touched, setTouched] = useState(false);
+  // The file input is uncontrolled: remounting it is the way to clear the chosen file after an add.
+  const [fileInputKey, setFileInputKey] = useState(0);
 
   const draft: EvidenceDraft =
     kind === 'text' ? { kind, name, text, note } : { kind, name, note, file: file.status === 'ready' ? { size: file.size, sha256: file.sha256 } : null };
@@ -259,6 +261,7 @@ function AddForm(props: { onAdded: () => void }) {
       setText('');
       setNote('');
       setFile({ status: 'none' });
+      setFileInputKey((k) => k + 1);
       setTouched(false);
       props.onAdded();
     });
@@ -301,7 +304,7 @@ function AddForm(props: { onAdded: () => void }) {
       ) : (
         <label style={field}>
           {t('evidence.add.file')}
-          <input type="file" onChange={(e) => pickFile(e.currentTarget.files?.[0])} aria-invalid={errorOf('file') !== undefined} aria-describedby={`${id}-file-error`} />
+          <input key={fileInputKey} type="file" onChange={(e) => pickFile(e.currentTarget.files?.[0])} aria-invalid={errorOf('file') !== undefined} aria-describedby={`${id}-file-error`} />
           {file.status === 'hashing' && <span style={subtle}>{t('evidence.add.hashing')}</span>}
           {file.status === 'ready' && (
             <span style={subtle} data-testid="evidence-file-hash">
