@@ -66,6 +66,26 @@ describe('incident report export', () => {
     expect(markdown).toContain('## Root cause');
     expect(markdown).toContain('*(not provided)*');
 
+    // Printable page: a new tab where popups are allowed (the local site) ...
+    const [popup] = await Promise.all([page.waitForEvent('popup'), panel.click('button:has-text("Open printable page")')]);
+    await popup.waitForLoadState('load');
+    expect(await popup.textContent('h1')).toBe(`Incident report ${number}`);
+    expect(await popup.locator('button', { hasText: 'Print / save as PDF' }).count()).toBe(1);
+    await popup.emulateMedia({ media: 'print' });
+    expect(await popup.locator('.incident-desk-toolbar').isVisible()).toBe(false);
+    await popup.close();
+    // ... and, where the iframe may not open popups (Forge's sandbox has no allow-popups), the same page as a download.
+    await panel.evaluate(() => {
+      window.open = () => null;
+    });
+    const [htmlDownload] = await Promise.all([page.waitForEvent('download'), panel.click('button:has-text("Open printable page")')]);
+    expect(htmlDownload.suggestedFilename()).toBe(`${number}_${key}.html`);
+    const printable = readFileSync(await htmlDownload.path(), 'utf8');
+    expect(printable).toContain('onclick="window.print()"');
+    expect(printable).toContain('@media print');
+    expect(printable).toContain(IMPACT_SCOPE);
+    await panel.waitForSelector('p[role="status"]:has-text("downloaded instead")');
+
     // Japanese report (the panel itself stays in the viewer's language): re-rendered by the resolver.
     await panel.check('[data-testid="incident-report"] input[value="ja"]');
     await panel.waitForSelector('[data-testid="incident-report-body"][data-locale="ja"]', { timeout: 15_000 });
