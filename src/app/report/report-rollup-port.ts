@@ -71,4 +71,6 @@ export interface ReportRollupStore {
   commit(change: RollupCommit): Promise<boolean>;
   /** Replaces the project's rollups and facts (rebuild); not atomic, run it while nothing else writes or verify after. */
   replace(replacement: RollupReplacement): Promise<void>;
+  /** Deletes up to `limit` of the project's records (rollups first, then facts); 0 when none are left. */
+  clearPage(projectKey: string, limit: number): Promise<number>;
 }

@@ -132,6 +132,22 @@ export class KvsReportRollupStore implements ReportRollupStore {
     if (result.failedKeys.length > 0) throw new Error(`report rollups: the head could not be written (${result.failedKeys[0]?.error.code ?? ''})`);
   }
 
+  async clearPage(projectKey: string, limit: number): Promise<number> {
+    // Always the first page: what this call deletes is gone from the index, so no cursor is needed.
+    for (const entityName of [ROLLUP, FACTS]) {
+      const page = await kvs
+        .entity<EntityValue>(entityName)
+        .query()
+        .index('by-project', { partition: [projectKey] })
+        .limit(Math.max(1, Math.min(BATCH, limit)))
+        .getMany();
+      if (page.results.length === 0) continue;
+      await kvs.batchDelete(page.results.map((r) => ({ key: r.key, entityName })));
+      return page.results.length;
+    }
+    return 0;
+  }
+
   /** Every record key of a project in an entity, with its version. */
   private async listVersions(entityName: string, projectKey: string): Promise<Map<string, number>> {
     const out = new Map<string, number>();
