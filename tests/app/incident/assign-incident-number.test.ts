@@ -109,3 +109,15 @@ describe('管理番号 at creation (incident-number hook on the event path)', ()
     expect(numberPuts()).toHaveLength(0);
   });
 });
+
+describe('管理番号 in Jira search', () => {
+  it('the property is indexed: JQL finds an incident by its number and by the day of its number', async () => {
+    const a = fx.createIncident({ summary: 'Mail down' });
+    const b = fx.createIncident({ summary: 'VPN down' });
+    for (const i of [a, b]) await handleIssueEvent(issueEventDeps(t.backend), fx.eventsFor(i.id)[0]);
+    const byNumber = await t.backend.gateways.asApp.searchJql({ jql: 'incidentNumber = "INC-20260302-002"' });
+    expect(byNumber.issues.map((i) => i.key)).toEqual([b.key]);
+    const byDay = await t.backend.gateways.asApp.searchJql({ jql: 'incidentNumberDay = "2026-03-02" ORDER BY key ASC' });
+    expect(byDay.issues.map((i) => i.key)).toEqual([a.key, b.key]);
+  });
+});
