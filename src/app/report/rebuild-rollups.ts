@@ -88,6 +88,16 @@ export async function computeRollupsFromJira(deps: Omit<RebuildRollupsDeps, 'sto
     } while (token !== undefined);
     for (const [id, f] of await factsOfIncidents(deps, input, ids)) if (f !== null) facts.set(id, f);
   }
+  return rollupsOfFacts(facts, timeZone, now);
+}
+
+/**
+ * The rollups, head and facts records a set of incidents' facts make (by issue id; pure apart from the
+ * sort), exactly what a rebuild stores.
+ *
+ * @example rollupsOfFacts(new Map([['10001', facts]]), 'Asia/Tokyo', now).head.incidents // 1
+ */
+export function rollupsOfFacts(facts: ReadonlyMap<string, IncidentFacts>, timeZone: string, now: number): ComputedRollups {
   const ordered = [...facts.entries()].sort(([a], [b]) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
   const rollup = rollupFromScratch(
     ordered.map(([, f]) => f),
