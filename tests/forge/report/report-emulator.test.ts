@@ -57,7 +57,8 @@ function specs(): Spec[] {
   const names: PriorityName[] = ['Highest', 'High', 'Medium'];
   for (let n = 0; n < 28; n++) {
     // The last four stay open: created on the 18th/19th with Medium goals, so none of them breaches by
-    // the end of the scenario (a breach by the clock alone needs an event to reach the rollups).
+    // the end of the scenario (scheduled triggers are off here; a breach by the clock alone reaches the
+    // rollups through the escalation sweep, see report-rollup-lifecycle.test.ts).
     const open = n >= 24;
     const day = open ? (n < 26 ? 18 : 19) : (DAYS[n % DAYS.length] ?? 2);
     const priority = open ? 'Medium' : (names[n % 3] ?? 'Medium');
