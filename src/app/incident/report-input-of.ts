@@ -94,9 +94,11 @@ const dateOf = (raw: unknown): string | null => (typeof raw === 'string' && /^\d
 
 /** Comments that belong in the report: public ones, not our own report or escalation-history comments. */
 function reportComments(issue: IssueSnapshot): NonNullable<IssueSnapshot['comments']> {
-  const titles = [REPORT_TEXT.title.ja, REPORT_TEXT.title.en];
+  // A posted report starts with its heading: the title, then the number (or the key when it had none).
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const heading = new RegExp(`^(?:${escape(REPORT_TEXT.title.ja)}|${escape(REPORT_TEXT.title.en)}) (?:INC-\\d{8}-\\d{3,4}|${escape(issue.key)})(?:\\s|$)`);
   const marker = refMarker('').trim().replace(/\)$/, '');
-  return (issue.comments ?? []).filter((c) => c.isPublic && !titles.some((t) => c.text.trimStart().startsWith(t)) && !c.text.includes(marker));
+  return (issue.comments ?? []).filter((c) => c.isPublic && !heading.test(c.text.trimStart()) && !c.text.includes(marker));
 }
 
 /** Users named anywhere in the issue JSON (reporter, assignee, user pickers, comment authors). */

@@ -68,7 +68,9 @@ function issue(over: Partial<IssueSnapshot> = {}): IssueSnapshot {
       { id: '10', created: Date.UTC(2026, 2, 2, 2, 0), author: 'u-bob', isPublic: true, text: 'Failing over' },
       { id: '11', created: Date.UTC(2026, 2, 2, 2, 5), author: 'u-bob', isPublic: false, text: 'internal: vendor ticket 123' },
       { id: '12', created: Date.UTC(2026, 2, 2, 2, 6), author: 'app-1', isPublic: true, text: `[Incident Desk] escalation\n${refMarker('k#history')}` },
-      { id: '13', created: Date.UTC(2026, 2, 2, 2, 7), author: 'u-bob', isPublic: true, text: 'Incident report INC-20260302-001 ...' },
+      { id: '13', created: Date.UTC(2026, 2, 2, 2, 7), author: 'u-bob', isPublic: true, text: 'Incident report INC-20260302-001\nField Value' },
+      { id: '14', created: Date.UTC(2026, 2, 2, 2, 8), author: 'u-bob', isPublic: true, text: 'インシデント報告書 INC-1' },
+      { id: '15', created: Date.UTC(2026, 2, 2, 2, 9), author: 'u-bob', isPublic: true, text: 'Incident report sent to the customer' },
     ],
     properties: {},
     ...over,
@@ -104,7 +106,7 @@ describe('fieldText', () => {
 describe('reportInputOf', () => {
   it('only public comments of people: not internal ones, not escalation history, not earlier reports', () => {
     const input = IncidentReportInputSchema.parse(reportInputOf(sources()));
-    expect(input.comments.map((c) => c.id)).toEqual(['10']);
+    expect(input.comments.map((c) => c.id)).toEqual(['10', '15']);
   });
 
   it('text fields from ADF; a blank root cause falls back to the linked problems\' analysis', () => {
