@@ -93,7 +93,13 @@ export function issueEventDeps(backend: Backend): HandleIssueEventDeps {
     clock: backend.clock,
     firedKeys: async (issueId) => new Set((await kvsEscalationLedger.listForIssue(issueId)).map((r) => r.key)),
     securityIntake: (input) => handleSecurityIntake({ gateway, ledger: kvsEscalationLedger, rotation: kvsRotationStore, clock: backend.clock }, input),
-    incidentHooks: [incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }), reportRollupHook({ store: new KvsReportRollupStore() }), evidenceSealHook({ store: kvsEvidenceStore, sha256: sha256Hex }), recurrenceHook({ gateway })],
+    incidentHooks: [
+      incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }),
+      // Before the rollups: they count recurring incidents from the flag this hook sets.
+      recurrenceHook({ gateway }),
+      reportRollupHook({ store: new KvsReportRollupStore() }),
+      evidenceSealHook({ store: kvsEvidenceStore, sha256: sha256Hex }),
+    ],
     problemHook: problemResolvedHook({ gateway, ledger: kvsProblemResolutionLedger, clock: backend.clock }),
     incidentGone: (input) => removeIncidentFromRollups({ store: new KvsReportRollupStore() }, input),
   };

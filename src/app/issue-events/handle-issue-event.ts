@@ -71,6 +71,21 @@ export interface IncidentEventHook {
   readonly run: (input: IncidentHookInput) => Promise<unknown>;
 }
 
+/**
+ * What a hook may return besides its own outcome: the snapshot with its writes applied (a label, a
+ * property), so the hooks after it see the incident as Jira now has it — the app's own edits raise no
+ * event the app receives (ignoreSelf), so this is the only way later hooks learn of them.
+ */
+export interface IncidentHookResult {
+  readonly snapshot?: IssueSnapshot;
+}
+
+function snapshotFrom(out: unknown): IssueSnapshot | null {
+  if (typeof out !== 'object' || out === null || !('snapshot' in out)) return null;
+  const s = (out as IncidentHookResult).snapshot;
+  return s !== undefined && typeof s.key === 'string' && typeof s.id === 'string' ? s : null;
+}
+
 /** The handler of Problem issue events (a problem resolved acts on its linked incidents). */
 export interface ProblemEventHook {
   readonly run: (input: { readonly event: IssueEvent; readonly projectKey: string; readonly config: Config; readonly catalog: SiteCatalog }) => Promise<unknown>;
@@ -179,7 +194,8 @@ export async function handleIssueEvent(deps: HandleIssueEventDeps, rawEvent: unk
     const kind = optionLevelId(fetched.fields[catalog.fields.incidentKind], catalog.options.incidentKind, config.incidentKinds);
     if (kind === 'security') await deps.securityIntake({ issue: fetched, kind, config });
   }
-  for (const hook of hooks) await hook.run({ event, issue, config, catalog, sla, now });
+  let current = issue;
+  for (const hook of hooks) current = snapshotFrom(await hook.run({ event, issue: current, config, catalog, sla, now })) ?? current;
   return {
     kind: 'processed',
     issueKey: fetched.key,

@@ -1,7 +1,7 @@
 import type { Config, RecurrenceMatch } from '../../config';
 import { compareIncidents, compareIssueKeys, draftProblemFromIncidents, recurrenceAtIntake, type ProblemIncident, type RecurrenceRule } from '../../domain/problem';
 import type { IncidentEventHook, IncidentHookInput } from '../issue-events/handle-issue-event';
-import type { IssueGateway } from '../ports/issue-gateway';
+import type { IssueGateway, IssueSnapshot } from '../ports/issue-gateway';
 import { problemIncidentFields, problemIncidentOf } from './problem-incident-of';
 import { RECURRENCE_MAX_RELATED, RECURRENCE_PROPERTY_KEY, type RecurrenceProperty } from './problem-properties';
 
@@ -19,7 +19,13 @@ import { RECURRENCE_MAX_RELATED, RECURRENCE_PROPERTY_KEY, type RecurrencePropert
 export type RecurrenceOutcome =
   | { readonly kind: 'skipped'; readonly reason: 'not-created' | 'already-checked' | 'no-service-or-category' }
   | { readonly kind: 'not-recurring'; readonly related: number }
-  | { readonly kind: 'flagged'; readonly relatedKeys: readonly string[]; readonly labelAdded: boolean };
+  | {
+      readonly kind: 'flagged';
+      readonly relatedKeys: readonly string[];
+      readonly labelAdded: boolean;
+      /** The incident with the label and property applied, for the hooks after this one (report rollups). */
+      readonly snapshot: IssueSnapshot;
+    };
 
 /** Incidents of the window fetched at most (one search page). */
 export const RECURRENCE_SEARCH_LIMIT = 100;
@@ -99,10 +105,15 @@ export async function checkRecurrence(deps: { readonly gateway: IssueGateway }, 
   const label = config.problemManagement.autoLabel;
   const labelAdded = !issue.labels.includes(label);
   if (labelAdded) await deps.gateway.editIssue(issue.id, { update: { labels: [{ add: label }] } });
-  return { kind: 'flagged', relatedKeys: property.relatedKeys, labelAdded };
+  const snapshot: IssueSnapshot = {
+    ...issue,
+    labels: labelAdded ? [...issue.labels, label] : issue.labels,
+    properties: { ...issue.properties, [RECURRENCE_PROPERTY_KEY]: property },
+  };
+  return { kind: 'flagged', relatedKeys: property.relatedKeys, labelAdded, snapshot };
 }
 
-/** The incident hook (register in src/forge/wiring.ts issueEventDeps). */
+/** The incident hook (register in src/forge/wiring.ts issueEventDeps, before the hooks that read the recurrence flag). */
 export function recurrenceHook(deps: { readonly gateway: IssueGateway }): IncidentEventHook {
   return {
     name: 'recurrence',
