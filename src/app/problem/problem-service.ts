@@ -191,7 +191,11 @@ export async function createProblemFromIncidents(
   } catch (error) {
     if (isJiraApiError(error) && error.kind === 'bad-request') {
       const detail = error.errorMessages.join(' ');
-      return failure('invalid', { ja: `JQL が正しくありません: ${detail}`, en: `The JQL is not valid: ${detail}` }, input.jql === undefined ? 'issueKeys' : 'jql');
+      // A key Jira does not know (or the user may not see) makes `key in (...)` a bad request too.
+      if (input.jql === undefined) {
+        return failure('not-found', { ja: `見つからないか閲覧できないインシデントがあります: ${detail}`, en: `Some incidents do not exist or you may not see them: ${detail}` }, 'issueKeys');
+      }
+      return failure('invalid', { ja: `JQL が正しくありません: ${detail}`, en: `The JQL is not valid: ${detail}` }, 'jql');
     }
     throw error;
   }

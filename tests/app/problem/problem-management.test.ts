@@ -206,12 +206,16 @@ describe('problems from incidents and links', () => {
 
   it('refuses a JQL selection over 100 incidents and a mix of keys and JQL, in both languages', async () => {
     const a = await incident('x', { service: 'S' }, day(0));
+    const issuesBefore = t.jira.store.issues.size;
     const both = await call('problem/create-from-incidents', { issueKeys: [a.key], jql: 'project = INC' }, a.key);
     expect(!both.ok && [both.error.code, both.error.message.en]).toEqual(['invalid-payload', 'Give either issueKeys or jql, not both.']);
     const tooMany = await call('problem/create-from-incidents', { issueKeys: Array.from({ length: 101 }, (_, i) => `INC-${String(i + 1)}`) }, a.key);
     expect(!tooMany.ok && tooMany.error.code).toBe('invalid-payload');
     const bad = await call('problem/create-from-incidents', { jql: 'project = = INC' }, a.key, 'user-agent', 'en-US');
     expect(!bad.ok && bad.error.fieldErrors?.map((e) => e.path)).toEqual(['jql']);
+    const unknown = await call('problem/create-from-incidents', { issueKeys: [a.key, 'INC-999'] }, a.key);
+    expect(!unknown.ok && [unknown.error.code, unknown.error.fieldErrors?.map((e) => e.path)]).toEqual(['not-found', ['issueKeys']]);
+    expect(t.jira.store.issues.size).toBe(issuesBefore);
   });
 });
 
