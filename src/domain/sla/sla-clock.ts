@@ -607,14 +607,30 @@ export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, 
 }
 
 /**
- * Compiles and evaluates in one call (compile once with compileSlaPolicy when evaluating many issues).
+ * Compiled policies by policy object, for the calendars and priority levels they were compiled with.
+ * Policies and contexts are immutable parsed values, so a compile is reused only while the caller passes
+ * the very same objects (the app keeps one per config object); a new config compiles afresh.
+ */
+const compiledPolicies = new WeakMap<SlaPolicy, { readonly context: SlaContext; readonly compiled: SlaResult<CompiledSlaPolicy> }>();
+
+function compiledFor(policy: SlaPolicy, context: SlaContext): SlaResult<CompiledSlaPolicy> {
+  const cached = compiledPolicies.get(policy);
+  if (cached !== undefined && cached.context.calendars === context.calendars && cached.context.priorityLevels === context.priorityLevels) return cached.compiled;
+  const compiled = compileSlaPolicy(policy, context);
+  compiledPolicies.set(policy, { context: { calendars: context.calendars, ...(context.priorityLevels === undefined ? {} : { priorityLevels: context.priorityLevels }) }, compiled });
+  return compiled;
+}
+
+/**
+ * Compiles and evaluates in one call. The compile is reused while the same policy, calendars and
+ * priority levels objects are passed again (see compiledFor), so callers need not keep it themselves.
  *
  * @example
  * const r = computeSla(policy, history, { calendars, priorityLevels: config.priorityLevels }, now);
  * if (r.ok) r.value.metrics.map((m) => m.cycles.at(-1)?.state);
  */
 export function computeSla(policy: SlaPolicy, history: IssueHistory, context: SlaContext, now: number): SlaResult<SlaEvaluation> {
-  const compiled = compileSlaPolicy(policy, context);
+  const compiled = compiledFor(policy, context);
   return compiled.ok ? { ok: true, value: evaluateSla(compiled.value, history, now) } : compiled;
 }
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IssueHistory, SlaContext, StatusLookup } from '../../../src/domain/sla';
-import { compileSlaPolicy, evaluateSla, statusLookup } from '../../../src/domain/sla';
+import { compileSlaPolicy, computeSla, evaluateSla, statusLookup } from '../../../src/domain/sla';
 import type { PriorityName, StatusKey } from './sla-fixtures';
-import { HistoryBuilder, M, PRIORITY_LEVELS, STATUSES, calendars, iso, standardPolicy } from './sla-fixtures';
+import { HistoryBuilder, M, PRIORITY_LEVELS, STATUSES, at, calendars, iso, standardPolicy } from './sla-fixtures';
 
 /**
  * The clock reuses what it can: compiled calendars remember where their last lookup landed, one
@@ -87,5 +87,37 @@ describe('SLA clock reuse', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('computeSla reuses a compile only for the same policy, calendars and levels objects', () => {
+    const history = new HistoryBuilder('CACHE-1', '2025-01-06T09:00:00+09:00').comment('2025-01-06T10:00:00+09:00').build();
+    const now = at('2025-01-06T12:00:00+09:00');
+    const policy = standardPolicy();
+    const context: SlaContext = { calendars: calendars(), priorityLevels: PRIORITY_LEVELS };
+    const once = computeSla(policy, history, context, now);
+    const uncached = evaluateSla(compiled({ calendars: calendars(), priorityLevels: PRIORITY_LEVELS }), history, now);
+    expect(once).toEqual({ ok: true, value: uncached });
+    expect(computeSla(policy, history, context, now)).toEqual(once);
+    const firstResponse = (r: typeof once) => (r.ok ? r.value.metrics[0]?.cycles[0] : undefined);
+    expect(firstResponse(once)).toMatchObject({ elapsedMs: 60 * M, goalId: 'P3', calendarId: 'tokyo' });
+
+    // Same policy object, other calendars: 'tokyo' now names a New York calendar, so 09:00-10:00 Tokyo is off hours.
+    const ny = calendars().get('new-york');
+    if (ny === undefined) throw new Error('fixture');
+    const swapped = computeSla(policy, history, { calendars: new Map([['tokyo', ny]]), priorityLevels: PRIORITY_LEVELS }, now);
+    expect(firstResponse(swapped)).toMatchObject({ elapsedMs: 0 });
+
+    // Other priority levels: Medium no longer maps to P3, so no goal applies.
+    const levels = computeSla(policy, history, { calendars: context.calendars, priorityLevels: [] }, now);
+    expect(firstResponse(levels)).toMatchObject({ goalId: null, goalMs: null });
+
+    // A changed config is a new policy object: its goals apply at once.
+    const edited = standardPolicy({ version: 2 });
+    const firstMetric = edited.metrics[0];
+    if (firstMetric === undefined) throw new Error('fixture');
+    const tighter = { ...edited, metrics: [{ ...firstMetric, goals: firstMetric.goals.map((g) => ({ ...g, targetMinutes: 30 })) }, ...edited.metrics.slice(1)] };
+    expect(firstResponse(computeSla(tighter, history, context, now))).toMatchObject({ goalMs: 30 * M, breached: true, policyVersion: 2 });
+    // And the original policy still answers as before.
+    expect(computeSla(policy, history, context, now)).toEqual(once);
   });
 });
