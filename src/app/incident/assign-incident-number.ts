@@ -42,6 +42,19 @@ export interface AssignIncidentNumberDeps {
   readonly counters: IncidentCounterStore;
   /** Claims tried before giving up (the event then fails and is delivered again). */
   readonly maxAttempts?: number;
+  /**
+   * Waits after a lost claim (attempt 1, 2, ...) so a burst of creations does not retry in lockstep; the
+   * shell passes a jittered wait (see {@link jitteredBackoff}). None: retry at once.
+   */
+  readonly backoff?: (attempt: number) => Promise<void>;
+}
+
+/**
+ * A random wait in [0, min(cap, base * 2^(attempt-1))) ms ("full jitter"): runs that lost the same race
+ * spread out instead of colliding again.
+ */
+export function jitteredBackoff(random: () => number, sleep: (ms: number) => Promise<void>, baseMs = 10, capMs = 200): (attempt: number) => Promise<void> {
+  return (attempt) => sleep(Math.floor(random() * Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1))));
 }
 
 export type AssignIncidentNumberOutcome =
@@ -105,6 +118,7 @@ export async function assignIncidentNumber(
     // Lost the race: to a duplicate of this event (then the number is taken, keep it) or to another incident.
     const mine = await deps.counters.assignmentOf(issue.id);
     if (mine !== null) return { kind: 'claimed-elsewhere', number: mine.number };
+    if (deps.backoff !== undefined && attempt < maxAttempts) await deps.backoff(attempt);
   }
   throw new IncidentNumberContentionError(maxAttempts);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INCIDENT_NUMBER_PROPERTY_KEY, assignIncidentNumber, incidentNumberOfProperty } from '../../../src/app/incident/assign-incident-number';
+import { INCIDENT_NUMBER_PROPERTY_KEY, assignIncidentNumber, incidentNumberOfProperty, jitteredBackoff } from '../../../src/app/incident/assign-incident-number';
 import { handleIssueEvent } from '../../../src/app/issue-events/handle-issue-event';
 import type { IncidentCounterStore } from '../../../src/app/incident/incident-counter-port';
 import { issueEventDeps } from '../../../src/forge/wiring';
@@ -119,5 +119,19 @@ describe('管理番号 in Jira search', () => {
     expect(byNumber.issues.map((i) => i.key)).toEqual([b.key]);
     const byDay = await t.backend.gateways.asApp.searchJql({ jql: 'incidentNumberDay = "2026-03-02" ORDER BY key ASC' });
     expect(byDay.issues.map((i) => i.key)).toEqual([a.key, b.key]);
+  });
+});
+
+describe('jitteredBackoff', () => {
+  it('waits a random share of a window that doubles per lost claim, capped', async () => {
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    const top = jitteredBackoff(() => 0.999, sleep);
+    for (let attempt = 1; attempt <= 7; attempt++) await top(attempt);
+    await jitteredBackoff(() => 0, sleep)(5);
+    expect(waits).toEqual([9, 19, 39, 79, 159, 199, 199, 0]);
   });
 });
