@@ -2,7 +2,7 @@ import { handleSecurityIntake } from '../app/escalation/security-intake';
 import { problemResolvedHook, recurrenceHook } from '../app/problem';
 import { evidenceSealHook } from '../app/evidence/seal-on-close';
 import { removeIncidentFromRollups, reportRollupHook, reportRollupSweepHook } from '../app/report/update-rollups';
-import { incidentNumberHook } from '../app/incident/assign-incident-number';
+import { incidentNumberHook, jitteredBackoff } from '../app/incident/assign-incident-number';
 import type { IssueSlaEvaluator, RunEscalationsDeps } from '../app/escalation/run-escalations';
 import type { HandleIssueEventDeps } from '../app/issue-events/handle-issue-event';
 import { systemClock, type Clock } from '../app/ports/clock';
@@ -94,7 +94,7 @@ export function issueEventDeps(backend: Backend): HandleIssueEventDeps {
     firedKeys: async (issueId) => new Set((await kvsEscalationLedger.listForIssue(issueId)).map((r) => r.key)),
     securityIntake: (input) => handleSecurityIntake({ gateway, ledger: kvsEscalationLedger, rotation: kvsRotationStore, clock: backend.clock }, input),
     incidentHooks: [
-      incidentNumberHook({ gateway, counters: kvsIncidentCounterStore }),
+      incidentNumberHook({ gateway, counters: kvsIncidentCounterStore, backoff: jitteredBackoff(Math.random, (ms) => new Promise((r) => setTimeout(r, ms))) }),
       // Before the rollups: they count recurring incidents from the flag this hook sets.
       recurrenceHook({ gateway }),
       reportRollupHook({ store: new KvsReportRollupStore() }),
