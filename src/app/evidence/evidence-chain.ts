@@ -67,7 +67,7 @@ export type AppendDecision =
   | { readonly kind: 'refuse'; readonly code: 'locked' | 'broken-chain'; readonly message: LocalizedText };
 
 export type AppendOutcome =
-  | { readonly kind: 'appended'; readonly record: EvidenceRecord; readonly content: EvidenceContent | null; readonly head: string }
+  | { readonly kind: 'appended'; readonly record: EvidenceRecord; readonly content: EvidenceContent | null; readonly head: string; readonly chain: ChainState }
   | { readonly kind: 'skipped' }
   | { readonly kind: 'refused'; readonly code: 'locked' | 'broken-chain' | 'busy'; readonly message: LocalizedText };
 
@@ -96,9 +96,11 @@ export async function appendToRegister(
   deps: { readonly store: EvidenceStore; readonly sha256: Sha256 },
   registerId: string,
   decide: (chain: ChainState) => AppendDecision,
+  /** The register as the caller just read it: the first attempt starts from it instead of reading again. */
+  current?: ChainState,
 ): Promise<AppendOutcome> {
   for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt += 1) {
-    const chain = evaluateChain(registerId, await deps.store.load(registerId), deps.sha256);
+    const chain = attempt === 0 && current !== undefined ? current : evaluateChain(registerId, await deps.store.load(registerId), deps.sha256);
     const decision = decide(chain);
     if (decision.kind === 'skip') return { kind: 'skipped' };
     if (decision.kind === 'refuse') return { kind: 'refused', code: decision.code, message: decision.message };
@@ -110,27 +112,47 @@ export async function appendToRegister(
     }
     const record = appended.value.records.at(-1);
     if (record === undefined) break;
-    if (await deps.store.create(registerId, record, decision.content)) return { kind: 'appended', record, content: decision.content, head: record.hash };
+    if (await deps.store.create(registerId, record, decision.content)) {
+      return { kind: 'appended', record, content: decision.content, head: record.hash, chain: extendChain(chain, appended.value, decision.content) };
+    }
   }
   return { kind: 'refused', code: 'busy', message: BUSY_MESSAGE };
+}
+
+/** The chain after a successful append: no reread, it is the verified chain plus the new record. */
+function extendChain(chain: ChainState, register: EvidenceRegister, content: EvidenceContent | null): ChainState {
+  const record = register.records.at(-1);
+  if (record === undefined) return chain;
+  return {
+    ...chain,
+    register,
+    stored: [...chain.stored, { seq: record.seq, record, content }],
+    head: record.hash,
+    lockedAt: chain.lockedAt ?? (record.type === 'locked' ? record.at : null),
+  };
 }
 
 /**
  * Seals a register with the lock record when it has records and no lock yet (an empty register is left
  * unwritten). Idempotent under races: a writer that finds the lock already there does nothing.
- * True when this call wrote the lock.
+ * The chain with the lock when this call wrote it, null otherwise.
  */
 export async function sealRegister(
   deps: { readonly store: EvidenceStore; readonly sha256: Sha256 },
   registerId: string,
   input: { readonly now: number; readonly by: string; readonly reason: string },
-): Promise<boolean> {
-  const out = await appendToRegister(deps, registerId, (chain) =>
-    chain.stored.length === 0 || chain.lockedAt !== null || chain.problems.length > 0
-      ? { kind: 'skip' }
-      : { kind: 'append', request: { type: 'lock', at: recordTime(chain, input.now), by: input.by, reason: input.reason }, content: null },
+  current?: ChainState,
+): Promise<ChainState | null> {
+  const out = await appendToRegister(
+    deps,
+    registerId,
+    (chain) =>
+      chain.stored.length === 0 || chain.lockedAt !== null || chain.problems.length > 0
+        ? { kind: 'skip' }
+        : { kind: 'append', request: { type: 'lock', at: recordTime(chain, input.now), by: input.by, reason: input.reason }, content: null },
+    current,
   );
-  return out.kind === 'appended';
+  return out.kind === 'appended' ? out.chain : null;
 }
 
 /** Record time: now, but never before the last record (clocks of concurrent invocations may differ slightly). */

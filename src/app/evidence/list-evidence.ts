@@ -32,11 +32,12 @@ export async function listEvidence(
   if (!incident.security && chain.stored.length === 0) return { ok: true, value: { state: 'not-applicable', reason: 'not-security' } };
 
   const exporting = input.purpose === 'export';
-  const sealed = await sealIfClosed(deps, incident, chain);
+  // Each write hands back the chain it extended, so the register is read once in the common case.
+  chain = (await sealIfClosed(deps, incident, chain)) ?? chain;
   // An export is a look too: it is logged every time, views at most once per window.
-  const logged = exporting ? await logExport(deps, incident, chain) : await logView(deps, incident, chain);
-  const wrote = sealed + logged;
-  if (wrote !== 0) chain = evaluateChain(incident.registerId, await deps.store.load(incident.registerId), deps.sha256);
+  const afterLog = exporting ? await logExport(deps, incident, chain) : await logView(deps, incident, chain);
+  const logged = afterLog !== null;
+  chain = afterLog ?? chain;
 
   const locked = incident.closed || chain.lockedAt !== null;
   const refusal = !incident.security ? { code: 'not-security' as const, message: NOT_SECURITY_MESSAGE } : locked ? { code: 'locked' as const, message: LOCKED_MESSAGE } : await mayAddEvidence(deps, incident);
@@ -57,7 +58,7 @@ export async function listEvidence(
       lockedAt: chain.lockedAt,
       canAdd: refusal === null,
       addRefusal: refusal?.message ?? null,
-      ...(exporting ? { export: { fileName: exportFileName(incident.issue.key, deps.clock.now()), logged: logged === 1, document: exportDocument(incident, chain, deps) } } : {}),
+      ...(exporting ? { export: { fileName: exportFileName(incident.issue.key, deps.clock.now()), logged, document: exportDocument(incident, chain, deps) } } : {}),
     },
   };
 }
@@ -94,30 +95,40 @@ function exportDocument(incident: EvidenceIncident, chain: ChainState, deps: Evi
   };
 }
 
-/** 1 when an `exported` custody entry was written (never on a broken register). */
-async function logExport(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<number> {
-  if (chain.stored.length === 0 || chain.problems.length > 0) return 0;
-  const out = await appendToRegister(deps, incident.registerId, (now) => ({
-    kind: 'append',
-    request: { type: 'custody', at: recordTime(now, deps.clock.now()), by: incident.accountId, action: 'exported', itemId: null, to: null, note: null },
-    content: null,
-  }));
-  return out.kind === 'appended' ? 1 : 0;
+/** The chain with an `exported` custody entry, null when none could be written (a broken register). */
+async function logExport(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<ChainState | null> {
+  if (chain.stored.length === 0 || chain.problems.length > 0) return null;
+  const out = await appendToRegister(
+    deps,
+    incident.registerId,
+    (now) => ({
+      kind: 'append',
+      request: { type: 'custody', at: recordTime(now, deps.clock.now()), by: incident.accountId, action: 'exported', itemId: null, to: null, note: null },
+      content: null,
+    }),
+    chain,
+  );
+  return out.kind === 'appended' ? out.chain : null;
 }
 
-/** 1 when a lock record was written. */
-async function sealIfClosed(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<number> {
-  if (!incident.closed || chain.lockedAt !== null || chain.stored.length === 0 || chain.problems.length > 0) return 0;
-  return (await sealRegister(deps, incident.registerId, { now: deps.clock.now(), by: appActor(incident), reason: closedReason(incident.issue) })) ? 1 : 0;
+/** The chain with the lock record when one was written, null otherwise. */
+async function sealIfClosed(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<ChainState | null> {
+  if (!incident.closed || chain.lockedAt !== null || chain.stored.length === 0 || chain.problems.length > 0) return null;
+  return sealRegister(deps, incident.registerId, { now: deps.clock.now(), by: appActor(incident), reason: closedReason(incident.issue) }, chain);
 }
 
-/** 1 when a `viewed` custody entry was written. */
-async function logView(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<number> {
-  if (chain.stored.length === 0 || chain.problems.length > 0) return 0;
-  const out = await appendToRegister(deps, incident.registerId, (now) => {
-    const at = recordTime(now, deps.clock.now());
-    const recent = now.register.records.some((r) => r.type === 'custody' && r.action === 'viewed' && r.itemId === null && r.by === incident.accountId && r.at >= at - VIEW_LOG_WINDOW_MS);
-    return recent ? { kind: 'skip' } : { kind: 'append', request: { type: 'custody', at, by: incident.accountId, action: 'viewed', itemId: null, to: null, note: null }, content: null };
-  });
-  return out.kind === 'appended' ? 1 : 0;
+/** The chain with a `viewed` custody entry when one was written (not within the window of the caller's last view). */
+async function logView(deps: EvidenceDeps, incident: EvidenceIncident, chain: ChainState): Promise<ChainState | null> {
+  if (chain.stored.length === 0 || chain.problems.length > 0) return null;
+  const out = await appendToRegister(
+    deps,
+    incident.registerId,
+    (now) => {
+      const at = recordTime(now, deps.clock.now());
+      const recent = now.register.records.some((r) => r.type === 'custody' && r.action === 'viewed' && r.itemId === null && r.by === incident.accountId && r.at >= at - VIEW_LOG_WINDOW_MS);
+      return recent ? { kind: 'skip' } : { kind: 'append', request: { type: 'custody', at, by: incident.accountId, action: 'viewed', itemId: null, to: null, note: null }, content: null };
+    },
+    chain,
+  );
+  return out.kind === 'appended' ? out.chain : null;
 }

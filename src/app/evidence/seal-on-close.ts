@@ -27,7 +27,7 @@ export function evidenceSealHook(deps: { readonly store: EvidenceStore; readonly
       if (optionLevelId(issue.fields[kindField], catalog.options.incidentKind, config.incidentKinds) !== SECURITY_KIND_ID) return 'not-security';
       if (!isClosed(issue)) return 'open';
       const sealed = await sealRegister(deps, issue.id, { now, by: catalog.appAccountId ?? 'incident-desk', reason: closedReason(issue) });
-      return sealed ? 'sealed' : 'unchanged';
+      return sealed === null ? 'unchanged' : 'sealed';
     },
   };
 }
