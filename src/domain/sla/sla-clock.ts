@@ -84,6 +84,8 @@ interface CompiledMetric {
   readonly goalIndexByPriority: ReadonlyMap<string, number> | null;
   /** Index of the first goal without a priority list (it matches any priority), or goals.length. */
   readonly firstAnyPriorityGoal: number;
+  /** Only the creation event can start a cycle (as for first response): once none is open, none will be. */
+  readonly startsOnlyAtCreation: boolean;
 }
 
 const FACT_BIT = FACT_BITS;
@@ -194,6 +196,7 @@ function compileMetric(m: SlaMetric, slots: Slots, levels: ReadonlyMap<string, s
     goals,
     goalIndexByPriority,
     firstAnyPriorityGoal,
+    startsOnlyAtCreation: start.mask === FACT_BIT['issue-created'],
   };
 }
 
@@ -370,6 +373,10 @@ interface CycleBuilder {
   switchTo: BusinessCalendar[] | null;
   readonly pauses: { from: number; to: number | null; reason: SlaPauseReason }[];
   goal: CompiledGoal | null;
+  /** Set by measure(): business and wall-clock running time, and when business time first reached the goal. */
+  elapsed: number;
+  wall: number;
+  reachedGoalAt: number | null;
 }
 
 function newCycle(at: number, cal: { id: string; calendar: BusinessCalendar }): CycleBuilder {
@@ -385,22 +392,17 @@ function newCycle(at: number, cal: { id: string; calendar: BusinessCalendar }): 
     switchTo: null,
     pauses: [],
     goal: null,
+    elapsed: 0,
+    wall: 0,
+    reachedGoalAt: null,
   };
-}
-
-/** Business and wall-clock running time of a cycle up to `end`, and the instant business time first reached `goalMs`. */
-interface CycleTime {
-  elapsed: number;
-  wall: number;
-  /** null when business time never reached the goal (or there is no goal). */
-  reachedGoalAt: number | null;
 }
 
 /**
  * Measures a cycle over its running pieces: [start, end) minus the pauses, each piece on the calendar in
  * force (split where the calendar switched).
  */
-function measure(c: CycleBuilder, end: number, goalMs: number | null): CycleTime {
+function measure(c: CycleBuilder, end: number, goalMs: number | null): void {
   let elapsed = 0;
   let wall = 0;
   let reachedGoalAt: number | null = null;
@@ -429,18 +431,20 @@ function measure(c: CycleBuilder, end: number, goalMs: number | null): CycleTime
     }
     from = pause === undefined ? null : pause.to;
   }
-  return { elapsed, wall, reachedGoalAt };
+  c.elapsed = elapsed;
+  c.wall = wall;
+  c.reachedGoalAt = reachedGoalAt;
 }
 
 function finish(c: CycleBuilder, index: number, policy: SlaPolicy, goal: CompiledGoal | null, now: number): SlaCycle {
   const end = c.stoppedAt ?? now;
   const goalMs = goal?.ms ?? null;
-  const time = measure(c, end, goalMs);
-  const elapsed = time.elapsed;
+  measure(c, end, goalMs);
+  const elapsed = c.elapsed;
   const breached = goalMs !== null && elapsed > goalMs;
   let breachAt: number | null = null;
   if (goalMs !== null) {
-    if (breached) breachAt = time.reachedGoalAt;
+    if (breached) breachAt = c.reachedGoalAt;
     else if (c.stoppedAt === null && c.running) {
       const r = c.calendar.add(now, goalMs - elapsed);
       breachAt = r.ok ? r.value : null;
@@ -461,7 +465,7 @@ function finish(c: CycleBuilder, index: number, policy: SlaPolicy, goal: Compile
     breached,
     pauses,
     pausedMs,
-    offCalendarMs: time.wall - elapsed,
+    offCalendarMs: c.wall - elapsed,
     elapsedMs: elapsed,
     goalId: goal?.id ?? null,
     goalMs,
@@ -475,6 +479,8 @@ interface MetricRun {
   readonly metric: CompiledMetric;
   readonly done: CycleBuilder[];
   open: CycleBuilder | null;
+  /** No cycle is open and none can start any more: later events are skipped. */
+  idle: boolean;
   /** The goal for the state at `goalVersion` (goals depend only on fields that bump it). */
   goalVersion: number;
   goal: CompiledGoal | null;
@@ -514,7 +520,10 @@ function step(run: MetricRun, at: number, eventId: string, facts: FactBuffer, st
     c = newCycle(at, cal);
     run.open = c;
   }
-  if (c === null) return;
+  if (c === null) {
+    run.idle = m.startsOnlyAtCreation;
+    return;
+  }
   if (!c.running && matches(m.resume, facts)) {
     c.running = true;
     const last = c.pauses[c.pauses.length - 1];
@@ -536,7 +545,7 @@ function step(run: MetricRun, at: number, eventId: string, facts: FactBuffer, st
 }
 
 function stepAll(runs: readonly MetricRun[], at: number, eventId: string, facts: FactBuffer, state: IssueState, cal: { id: string; calendar: BusinessCalendar }): void {
-  for (const run of runs) step(run, at, eventId, facts, state, cal);
+  for (const run of runs) if (!run.idle) step(run, at, eventId, facts, state, cal);
 }
 
 /**
@@ -550,7 +559,7 @@ function stepAll(runs: readonly MetricRun[], at: number, eventId: string, facts:
 export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, now: number): SlaEvaluation {
   const policy = compiled.policy;
   const runs: MetricRun[] = [];
-  for (const metric of compiled.metrics) runs.push({ metric, done: [], open: null, goalVersion: -1, goal: null });
+  for (const metric of compiled.metrics) runs.push({ metric, done: [], open: null, idle: false, goalVersion: -1, goal: null });
   const metrics: SlaMetricResult[] = [];
   if (history.created > now) {
     for (const run of runs) metrics.push({ metricId: run.metric.id, kind: run.metric.kind, cycles: [] });
@@ -591,8 +600,10 @@ export function evaluateSla(compiled: CompiledSlaPolicy, history: IssueHistory, 
     const event = entry ?? comment;
     if (event === undefined || event.created > now) break;
     if (entry !== undefined) {
+      const assignee = state.assignee;
       applyChangelogEntry(state, entry, lookup, kindField, facts);
-      cal = compiled.calendarFor(state.assignee);
+      // The calendar depends on the assignee only.
+      if (state.assignee !== assignee) cal = compiled.calendarFor(state.assignee);
     } else if (comment !== undefined) writeCommentFacts(comment, facts);
     stepAll(runs, Math.max(event.created, history.created), event.id, facts, state, cal);
   }
