@@ -15,6 +15,7 @@ const PAGE_COMPONENTS: Readonly<Record<SettingsRoute['route'], ComponentType>> =
   calendars: lazy(() => import('./pages/calendars-page')),
   'sla-goals': lazy(() => import('./pages/sla-goals-page')),
   escalation: lazy(() => import('./pages/escalation-page')),
+  problems: lazy(() => import('./pages/problems-page')),
   setup: lazy(() => import('./pages/setup-page')),
   'import-export': lazy(() => import('./pages/import-export-page')),
   history: lazy(() => import('./pages/history-page')),

@@ -32,6 +32,8 @@ export interface ConfigDraft {
 }
 
 const Ctx = createContext<ConfigDraft | null>(null);
+/** The context itself, for rendering a page over a fixed draft in tests. */
+export const ConfigDraftContext = Ctx;
 
 export function useConfigDraft(): ConfigDraft {
   const value = useContext(Ctx);

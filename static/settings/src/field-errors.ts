@@ -48,6 +48,7 @@ export const PAGE_SECTIONS = {
   calendars: ['calendars'],
   'sla-goals': ['slaPolicies'],
   escalation: ['escalationLadders', 'securityIncident'],
+  problems: ['problemManagement', 'priorityOverride'],
 } as const;
 export type EditorPage = keyof typeof PAGE_SECTIONS;
 

@@ -6,6 +6,7 @@ export const SETTINGS_ROUTES = [
   { route: 'calendars', label: 'settings.nav.calendars', editsConfig: true },
   { route: 'sla-goals', label: 'settings.nav.slaGoals', editsConfig: true },
   { route: 'escalation', label: 'settings.nav.escalation', editsConfig: true },
+  { route: 'problems', label: 'settings.nav.problems', editsConfig: true },
   { route: 'setup', label: 'settings.nav.setup', editsConfig: false },
   { route: 'import-export', label: 'settings.nav.importExport', editsConfig: false },
   { route: 'history', label: 'settings.nav.history', editsConfig: false },

@@ -3,6 +3,7 @@ import { exportEn } from './messages/export-messages';
 import { intakeEn } from './messages/intake-messages';
 import { priorityEn } from './messages/priority-messages';
 import { problemEn } from './messages/problem-messages';
+import { problemSettingsEn } from './messages/problem-settings-messages';
 import { reportEn } from './messages/report-messages';
 import { settingsEn } from './messages/settings-messages';
 import { slaEn } from './messages/sla-messages';
@@ -22,6 +23,7 @@ export const en = {
   ...evidenceEn,
   ...exportEn,
   ...problemEn,
+  ...problemSettingsEn,
   'common.appName': 'Incident Desk',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

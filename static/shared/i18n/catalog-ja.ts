@@ -6,6 +6,7 @@ import { exportJa } from './messages/export-messages';
 import { intakeJa } from './messages/intake-messages';
 import { priorityJa } from './messages/priority-messages';
 import { problemJa } from './messages/problem-messages';
+import { problemSettingsJa } from './messages/problem-settings-messages';
 import { reportJa } from './messages/report-messages';
 import { settingsJa } from './messages/settings-messages';
 import { slaJa } from './messages/sla-messages';
@@ -19,6 +20,7 @@ export const ja: Catalog = {
   ...evidenceJa,
   ...exportJa,
   ...problemJa,
+  ...problemSettingsJa,
   'common.appName': 'Incident Desk',
   'common.loading': '読み込み中…',
   'common.retry': '再試行',
