@@ -129,17 +129,18 @@ const cpuMicros = (): number => {
   const u = process.cpuUsage();
   return u.user + u.system;
 };
-for (const way of ways) for (let i = 0; i < 2_000; i++) sink += way.run();
-// Interleaved, so a change in load affects the three figures alike.
-const perEval = ways.map(() => [] as number[]);
-const until = performance.now() + 6_000;
-while (performance.now() < until) {
-  ways.forEach((way, w) => {
+// One way at a time (interleaving them would bill one way's garbage to another's collections).
+const perEval = ways.map((way) => {
+  for (let i = 0; i < 2_000; i++) sink += way.run();
+  const xs: number[] = [];
+  const until = performance.now() + 3_000;
+  while (performance.now() < until) {
     const s = cpuMicros();
     for (let i = 0; i < BATCH; i++) sink += way.run();
-    perEval[w]?.push((cpuMicros() - s) / BATCH);
-  });
-}
+    xs.push((cpuMicros() - s) / BATCH);
+  }
+  return xs;
+});
 const GOAL_US = 50;
 const medians = perEval.map((xs) => {
   xs.sort((a, b) => a - b);
