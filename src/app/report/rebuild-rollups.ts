@@ -156,13 +156,14 @@ const SCAN_PAGE = 100;
 
 /**
  * One slice of a rebuild that fits any time budget: pass `null` to start, then the returned cursor (a
- * small JSON value the caller keeps, e.g. in KVS) until the outcome is `done`. The slice first deletes the
- * project's rollups and facts a page at a time, then walks the incidents by JQL page (token + position in
- * the page) and applies each one's facts through `updateRollups`, the same versioned commit the triggers
- * use, so events arriving during the rebuild are never lost and an incident applied twice (a slice cut
- * mid-page) changes nothing. Rollups end equal to `rebuildRollups` (integer sums from empty; an incident
+ * small JSON value the caller keeps, e.g. in KVS) until the outcome is `done`. The slice first marks the
+ * head `resetting` (updates then skip: the scan adds every incident back from Jira) and deletes the
+ * project's day records and facts a page at a time; then it clears the mark and walks the incidents by JQL
+ * page (token + position in the page), applying each one's facts through `updateRollups`, the same
+ * versioned commit the triggers use, so events arriving during the scan are never lost and an incident
+ * applied twice (a slice cut mid-page) changes nothing. Rollups end equal to `rebuildRollups` (integer sums from empty; an incident
  * touching more days than one commit holds is listed in `tooManyDays` for a one-shot rebuild).
- * While it runs, reports show the incidents applied so far.
+ * While it runs, reports show the incidents applied so far (none while resetting).
  *
  * @example
  * let c: RebuildCursor | null = null;
@@ -173,10 +174,25 @@ export async function rebuildRollupsSlice(deps: RebuildSliceDeps, input: Rebuild
   const incidentType = input.catalog.issueTypes.incident;
   const timeZone = reportTimeZoneOf(input.config);
   const concurrency = Math.max(1, deps.concurrency ?? 4);
+  const emptyHead = (resetting: boolean): RollupHead => ({
+    schemaVersion: REPORT_HEAD_SCHEMA_VERSION,
+    timeZone,
+    open: {},
+    restricted: 0,
+    incidents: 0,
+    updatedAt: input.now,
+    ...(resetting ? { resetting: true as const } : {}),
+  });
+  // Updates stop before the first record goes, so none lands half on deleted, half on kept records.
+  if (cursor === null) await deps.store.overwriteHead(input.projectKey, emptyHead(true));
   while (c.phase === 'reset') {
     if (deps.outOfTime()) return { kind: 'more', cursor: c };
     const deleted = await deps.store.clearPage(input.projectKey, deps.resetPage ?? 25);
-    if (deleted === 0) c = { ...c, phase: 'scan' };
+    if (deleted === 0) {
+      // Nothing counted is left: updates may go on, each one versioned against the scan's.
+      await deps.store.overwriteHead(input.projectKey, emptyHead(false));
+      c = { ...c, phase: 'scan' };
+    }
   }
   if (incidentType === null) return { kind: 'done', applied: c.applied, tooManyDays: c.tooManyDays };
   for (;;) {
@@ -199,6 +215,7 @@ export async function rebuildRollupsSlice(deps: RebuildSliceDeps, input: Rebuild
         if (f === null) continue;
         const outcome = await updateRollups(deps, { projectKey: input.projectKey, issueId: id, facts: f, timeZone, now: input.now });
         if (outcome.kind === 'too-many-days') tooMany.push(id);
+        else if (outcome.kind === 'rebuilding') throw new Error('report rollups: another rebuild reset the project during this one');
         else applied += 1;
       }
       c = { ...c, done: c.done + chunk.length, applied: c.applied + applied, tooManyDays: [...c.tooManyDays, ...tooMany].slice(0, 100) };

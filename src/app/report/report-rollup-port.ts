@@ -24,6 +24,11 @@ export const RollupHeadSchema = z.object({
   incidents: z.number().int().nonnegative(),
   /** Last change (epoch ms). */
   updatedAt: z.number().int(),
+  /**
+   * A sliced rebuild is deleting the project's records: updates skip (the rebuild's scan adds every
+   * incident back from Jira afterwards), so no update can land half on deleted and half on kept records.
+   */
+  resetting: z.literal(true).optional(),
 });
 export type RollupHead = z.infer<typeof RollupHeadSchema>;
 
@@ -71,6 +76,8 @@ export interface ReportRollupStore {
   commit(change: RollupCommit): Promise<boolean>;
   /** Replaces the project's rollups and facts (rebuild); not atomic, run it while nothing else writes or verify after. */
   replace(replacement: RollupReplacement): Promise<void>;
-  /** Deletes up to `limit` of the project's records (rollups first, then facts); 0 when none are left. */
+  /** Deletes up to `limit` of the project's records other than the head (day records first, then facts); 0 when none are left. */
   clearPage(projectKey: string, limit: number): Promise<number>;
+  /** Writes the head whatever its version (bumping it, so every update that read the old head retries). */
+  overwriteHead(projectKey: string, head: RollupHead): Promise<void>;
 }

@@ -35,7 +35,9 @@ export interface UpdateRollupsInput {
 export type UpdateRollupsOutcome =
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'written'; readonly attempts: number; readonly records: number }
-  | { readonly kind: 'too-many-days'; readonly days: number };
+  | { readonly kind: 'too-many-days'; readonly days: number }
+  /** A sliced rebuild is resetting the project: its scan will apply this incident from Jira. */
+  | { readonly kind: 'rebuilding' };
 
 export class RollupConflictError extends Error {
   constructor(readonly attempts: number) {
@@ -64,6 +66,7 @@ export async function updateRollups(deps: UpdateRollupsDeps, input: UpdateRollup
     const after = input.facts;
     if (isDeepStrictEqual(before, after)) return { kind: 'unchanged' };
     const head = headRec.value;
+    if (head?.resetting === true) return { kind: 'rebuilding' };
     const timeZone = head?.timeZone ?? input.timeZone;
     const dayKeys = [...new Set([...(before === null ? [] : daysTouched(before, timeZone)), ...(after === null ? [] : daysTouched(after, timeZone))])];
     // facts + head + days must fit one transaction; such an incident (dozens of SLA cycles) waits for a rebuild.

@@ -133,19 +133,41 @@ export class KvsReportRollupStore implements ReportRollupStore {
   }
 
   async clearPage(projectKey: string, limit: number): Promise<number> {
-    // Always the first page: what this call deletes is gone from the index, so no cursor is needed.
+    // The first page each time (what this call deletes leaves the index, so no cursor is needed); the head
+    // stays and comes back at most once per page, hence one more than the limit.
+    const head = headKey(projectKey);
     for (const entityName of [ROLLUP, FACTS]) {
       const page = await kvs
         .entity<EntityValue>(entityName)
         .query()
         .index('by-project', { partition: [projectKey] })
-        .limit(Math.max(1, Math.min(BATCH, limit)))
+        .limit(Math.max(1, Math.min(BATCH, limit)) + 1)
         .getMany();
-      if (page.results.length === 0) continue;
-      await kvs.batchDelete(page.results.map((r) => ({ key: r.key, entityName })));
-      return page.results.length;
+      const keys = page.results.map((r) => r.key).filter((k) => !(entityName === ROLLUP && k === head)).slice(0, Math.max(1, Math.min(BATCH, limit)));
+      if (keys.length === 0) continue;
+      await kvs.batchDelete(keys.map((key) => ({ key, entityName })));
+      return keys.length;
     }
     return 0;
+  }
+
+  async overwriteHead(projectKey: string, head: RollupHead): Promise<void> {
+    const key = headKey(projectKey);
+    // Conditioned on the version read, so a commit in between is never overwritten with a version it also holds.
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const raw = await kvs.entity<EntityValue>(ROLLUP).get(key);
+      const version = EntityValueSchema.safeParse(raw).data?.version ?? 0;
+      try {
+        await kvs
+          .transact()
+          .set(key, entityValue(projectKey, version + 1, head), { entityName: ROLLUP, conditions: condition(raw === undefined ? 0 : version) })
+          .execute();
+        return;
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+      }
+    }
+    throw new Error('report rollups: the head kept changing while a rebuild tried to mark it');
   }
 
   /** Every record key of a project in an entity, with its version. */
