@@ -172,6 +172,13 @@ async function run(n: number): Promise<void> {
         `  report/get ${label.padEnd(7)}: ${ms.toFixed(0).padStart(5)} ms (${siteMs.toFixed(0)} ms of it inside the emulated Jira), ${String(runtime.jiraCalls.length)} Jira calls, ${String(runtime.kvs.log.length)} KVS ops, ok=${String(r.ok)}, opened=${String(r.data?.totals.opened)}, closed=${String(r.data?.totals.closed)}, breached=${String(breached)}`,
       );
     }
+    // Where the year's time goes outside Jira: reading and parsing the day records through the real store.
+    const days = Object.keys(built.rollup.days);
+    const t7 = performance.now();
+    const loaded = await store.loadDays('INC', days);
+    const loadMs = performance.now() - t7;
+    const bytes = [...loaded.values()].reduce((a, r) => a + Buffer.byteLength(JSON.stringify(r.value)), 0);
+    console.log(`  of which: loading + parsing all ${String(days.length)} day records (${kib(bytes)}) through KvsReportRollupStore.loadDays: ${loadMs.toFixed(0)} ms`);
   } finally {
     runtime.dispose();
   }
