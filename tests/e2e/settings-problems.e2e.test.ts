@@ -115,9 +115,9 @@ describe('settings: problems & recurrence', () => {
     expect(unchanged.config.problemManagement).toEqual(before.config.problemManagement);
     // Fixing the one field saves everything that was typed.
     await frame.fill('[data-testid="recurrence-window-days"]', '7');
-    expect(await frame.locator(fieldError).count()).toBe(0);
     await frame.click('[data-testid="settings-save"]');
     await savedStatus(frame);
+    expect(await frame.locator(fieldError).count()).toBe(0);
     const saved = await stored();
     expect(saved.version).toBe(before.version + 1);
     expect(saved.config.problemManagement.recurrence.windowDays).toBe(7);
