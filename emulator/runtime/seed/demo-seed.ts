@@ -1,5 +1,6 @@
 import type { EmulatedJira } from '../../jira/index';
 import { defaultConfig } from '../../../src/config';
+import { FIELDS } from '../../../src/app/setup/setup-definitions';
 import type { ForgeRuntime } from '../forge-runtime';
 
 /**
@@ -57,11 +58,38 @@ export const DEMO_USERS: Record<DemoRole, string> = {
 const KINDS = ['inquiry', 'failure', 'security'] as const;
 type Kind = (typeof KINDS)[number];
 
-const SUMMARIES: Record<Kind, string[]> = {
-  inquiry: ['VPN の接続方法を教えてほしい', 'How do I reset my MFA device?', '経費精算システムの権限申請について', 'Shared drive quota question', 'プリンタの追加手順を知りたい'],
-  failure: ['基幹システムにログインできない', 'Email delivery delayed for all users', '会計サーバーの応答が遅い', 'Wi-Fi drops on floor 3', '受注バッチが異常終了した', 'Payroll export fails with HTTP 500'],
-  security: ['不審なメールの添付ファイルを開いてしまった', 'Possible credential leak on public repo', '端末からマルウェア検知のアラート', 'Unusual login from overseas IP'],
+/** What an incident is about: its summary, the affected service and the category (recurrence and the report group by both). */
+interface Sample {
+  readonly summary: string;
+  readonly service: string;
+  readonly category: string;
+}
+const SAMPLES: Record<Kind, readonly Sample[]> = {
+  inquiry: [
+    { summary: 'VPN の接続方法を教えてほしい', service: 'VPN', category: 'network' },
+    { summary: 'How do I reset my MFA device?', service: '社内 ID (SSO)', category: 'account' },
+    { summary: '経費精算システムの権限申請について', service: '経費精算システム', category: 'account' },
+    { summary: 'Shared drive quota question', service: 'ファイルサーバー', category: 'storage' },
+    { summary: 'プリンタの追加手順を知りたい', service: '複合機', category: 'hardware' },
+  ],
+  failure: [
+    { summary: '基幹システムにログインできない', service: '基幹システム', category: 'application' },
+    { summary: 'Email delivery delayed for all users', service: 'メール', category: 'network' },
+    { summary: '会計サーバーの応答が遅い', service: '会計システム', category: 'database' },
+    { summary: 'Wi-Fi drops on floor 3', service: '社内 Wi-Fi', category: 'network' },
+    { summary: '受注バッチが異常終了した', service: '基幹システム', category: 'batch' },
+    { summary: 'Payroll export fails with HTTP 500', service: '給与システム', category: 'application' },
+  ],
+  security: [
+    { summary: '不審なメールの添付ファイルを開いてしまった', service: 'メール', category: 'phishing' },
+    { summary: 'Possible credential leak on public repo', service: 'ソースコード管理', category: 'credential-leak' },
+    { summary: '端末からマルウェア検知のアラート', service: '業務端末', category: 'malware' },
+    { summary: 'Unusual login from overseas IP', service: '社内 ID (SSO)', category: 'credential-leak' },
+  ],
 };
+
+/** The name setup gives an app field (from its definitions, so a renamed field still resolves). */
+const fieldName = (key: string): string => FIELDS.find((f) => f.key === key)?.name ?? key;
 
 /** Typical minutes-to-resolve goals by priority (P1..P5), only used to pick which open incidents are overdue. */
 const GOAL_MINUTES = [4 * 60, 8 * 60, 24 * 60, 3 * 24 * 60, 5 * 24 * 60];
@@ -158,6 +186,17 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
     const option = level === undefined ? undefined : context?.options.find((o) => o.value === `${level.labels.ja} / ${level.labels.en}`);
     return field !== undefined && option !== undefined ? { [field.id]: { id: option.id } } : {};
   };
+  // Kind is a select like impact; service and category are text fields. Category also goes on a
+  // `category-<id>` label: the report takes it from Jira components, else that label (the site has no components).
+  const textFor = (key: string, value: string): Record<string, unknown> => {
+    const field = site.store.customFieldByName(fieldName(key));
+    return field === undefined ? {} : { [field.id]: value };
+  };
+  const incidentFieldsFor = (kind: Kind, sample: Sample): Record<string, unknown> => ({
+    ...optionFor(fieldName('incidentKind'), config.incidentKinds.find((k) => k.id === kind)),
+    ...textFor('affectedService', sample.service),
+    ...textFor('category', sample.category),
+  });
   const steps: Step[] = [];
   let order = 0;
   const at = (t: number, label: string, run: Step['run']): void => {
@@ -193,16 +232,17 @@ export async function seedDemo(runtime: ForgeRuntime, options: DemoSeedOptions =
     };
 
     at(created, `create #${i + 1}`, () => {
+      const sample = pick(SAMPLES[kind]);
       const res = seed.createIssue({
         project: projectKey,
         issueType: 'Incident',
-        summary: pick(SUMMARIES[kind]),
+        summary: sample.summary,
         description: `Demo incident (${kind}). Impact ${impact}, urgency ${urgency}.`,
         priority: jiraPriority,
-        labels: [`kind-${kind}`],
+        labels: [`kind-${kind}`, `category-${sample.category}`],
         reporter,
         by: reporter,
-        fields: { ...optionFor('Impact', config.impact.levels[impact - 1]), ...optionFor('Urgency', config.urgency.levels[urgency - 1]) },
+        fields: { ...optionFor('Impact', config.impact.levels[impact - 1]), ...optionFor('Urgency', config.urgency.levels[urgency - 1]), ...incidentFieldsFor(kind, sample) },
       });
       holder.key = res.key;
       incidents.push(res.key);

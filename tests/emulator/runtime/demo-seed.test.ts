@@ -53,8 +53,9 @@ describe('demo seed', () => {
   it('spreads incidents across kinds, priorities and status categories', async () => {
     const all = await search(summary.users.admin, 'project = INC AND issuetype = Incident');
     const distinct = (f: (i: SearchIssue) => string) => new Set(all.map(f)).size;
-    // The app's seed escalation ladder labels breached incidents 'sla-breached' as the demo clock runs; count the seed's own labels.
-    expect(distinct((i) => i.fields.labels.filter((l) => l !== 'sla-breached').join(','))).toBe(3);
+    // The app's seed escalation ladder labels breached incidents 'sla-breached' and recurring ones 'recurring'
+    // as the demo clock runs; count the seed's kind labels.
+    expect(distinct((i) => i.fields.labels.filter((l) => l.startsWith('kind-')).join(','))).toBe(3);
     expect(distinct((i) => i.fields.priority.name)).toBeGreaterThanOrEqual(4);
     expect(new Set(all.map((i) => i.fields.status.statusCategory.key))).toEqual(new Set(['new', 'indeterminate', 'done']));
     expect(summary.overdueOpen.length).toBeGreaterThan(0);
@@ -106,5 +107,43 @@ describe('demo seed', () => {
       if (value?.overridden !== true) expect(priority).toBe(value?.jiraPriority);
     }
     expect(levels.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives each incident an incident kind (option), an affected service and a category, so the report filters offer values', async () => {
+    const jira = runtime.site as EmulatedJira;
+    const field = (name: string): string => {
+      const f = jira.store.customFieldByName(name);
+      if (f === undefined) throw new Error(`no field ${name}`);
+      return f.id;
+    };
+    const [kindField, serviceField, categoryField] = [field('Incident kind'), field('Affected service'), field('Incident category')];
+    const services = new Set<string>();
+    const categories = new Set<string>();
+    for (const key of summary.incidents) {
+      const issue = jira.store.issueByIdOrKey(key);
+      const kindLabel = issue?.labels.find((l) => l.startsWith('kind-'))?.slice('kind-'.length);
+      const kind = issue?.custom.get(kindField) as { value?: string } | undefined;
+      // The option is the one setup made for the kind, in both languages, matching the kind label.
+      expect(kind?.value).toBe({ inquiry: '問い合わせ / Inquiry', failure: '障害 / Failure', security: 'セキュリティインシデント / Security incident' }[kindLabel ?? ''] ?? 'missing');
+      const service = issue?.custom.get(serviceField);
+      const category = issue?.custom.get(categoryField);
+      expect(typeof service === 'string' && service !== '').toBe(true);
+      expect(issue?.labels).toContain(`category-${String(category)}`);
+      services.add(String(service));
+      categories.add(String(category));
+    }
+    expect(services.size).toBeGreaterThanOrEqual(5);
+    expect(categories.size).toBeGreaterThanOrEqual(5);
+
+    const envelope = (await runtime.invoke({
+      functionKey: 'report/get',
+      payload: { period: { from: '2026-03-01', to: '2026-03-31' } },
+      context: { moduleKey: 'reports', accountId: summary.users.admin, project: { id: summary.projectId, key: 'INC' } },
+    })) as { ok: boolean; data?: { options: { kinds: string[]; services: string[]; categories: string[] } } };
+    expect(envelope.ok).toBe(true);
+    const options = envelope.data?.options;
+    expect(options?.kinds).toEqual(['failure', 'inquiry', 'security']);
+    expect(new Set(options?.services)).toEqual(services);
+    expect(new Set(options?.categories)).toEqual(categories);
   });
 });
