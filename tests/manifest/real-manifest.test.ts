@@ -49,7 +49,7 @@ describe('the project manifest', () => {
     expect(keys('jira:customField')).toEqual(['priority-matrix']);
     expect(keys('jira:projectSettingsPage')).toEqual(['settings']);
     expect(keys('jira:projectPage')).toEqual(['reports']);
-    expect(keys('jira:entityProperty')).toEqual(['sla-summary-index']);
+    expect(keys('jira:entityProperty')).toEqual(['sla-summary-index', 'incident-number-index']);
     expect(manifest.modules['scheduledTrigger']).toEqual([
       { key: 'escalation-sweep-schedule', function: 'escalation-sweep', interval: 'fiveMinute' },
     ]);

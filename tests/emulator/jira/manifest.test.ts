@@ -27,12 +27,13 @@ describe('manifest', () => {
     ).toThrow(/valid path\/type/);
   });
 
-  it("reads the repo's manifest.yml: the SLA property index and the app's priority field", () => {
+  it("reads the repo's manifest.yml: the SLA and 管理番号 property indexes and the app's priority field", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const site = createJiraSite({ clock: new ManualClock(), manifest: 'manifest.yml' });
       expect(site.store.propertyIndex.length).toBeGreaterThan(0);
-      expect(site.store.propertyIndex.every((e) => e.propertyKey === 'incident-desk-sla' && e.path.length > 0)).toBe(true);
+      expect(site.store.propertyIndex.every((e) => ['incident-desk-sla', 'incident-desk-number'].includes(e.propertyKey) && e.path.length > 0)).toBe(true);
+      expect(new Set(site.store.propertyIndex.map((e) => e.propertyKey))).toEqual(new Set(['incident-desk-sla', 'incident-desk-number']));
       expect([...site.store.customFields.values()].some((f) => f.appOwned && f.key.endsWith('__priority-matrix'))).toBe(true);
     } finally {
       warn.mockRestore();

@@ -171,9 +171,10 @@ describe('resolvers through @forge/resolver on the emulator', () => {
     bilingual(e);
   });
 
-  it('report/get is a typed not-implemented; setup/status is for admins', async () => {
+  it('report/get refuses a payload without a period (field error in ja/en); setup/status is for admins', async () => {
     const e = errorOf(await call('report/get', {}, 'user-admin'));
-    expect(e.code).toBe('not-implemented');
+    expect(e.code).toBe('invalid-payload');
+    expect(e.fieldErrors?.some((f) => f.path.startsWith('period'))).toBe(true);
     bilingual(e);
     expect(dataOf(await call('setup/status', {}, 'user-admin'))).toMatchObject({ projectKey: 'INC' });
     expect(errorOf(await call('setup/run', {}, 'user-agent')).code).toBe('forbidden');
