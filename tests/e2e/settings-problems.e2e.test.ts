@@ -66,7 +66,9 @@ describe('settings: problems & recurrence', () => {
     await frame.fill('[data-testid="rule-1"] [data-testid="rule-text-ja"]', '問題 {problem} が解決しました');
     await frame.fill('[data-testid="rule-1"] [data-testid="rule-text-en"]', 'Problem {problem} resolved ({resolution})');
     expect(await frame.textContent('[data-testid="rule-1"] [data-testid="rule-preview"]')).toBe('Preview: Problem PRB-12 resolved (Fixed)');
-    await frame.fill('[data-testid="override-groups"]', 'sre-leads');
+    // Typed key by key: the comma and space stay in the box so a second group can follow.
+    await frame.locator('[data-testid="override-groups"]').pressSequentially('sre-leads, ops-leads');
+    expect(await frame.inputValue('[data-testid="override-groups"]')).toBe('sre-leads, ops-leads');
     expect(await frame.locator('[data-testid="field-error"]').count()).toBe(0);
     await frame.click('[data-testid="settings-save"]');
     await savedStatus(frame);
@@ -79,7 +81,7 @@ describe('settings: problems & recurrence', () => {
       { action: 'notify', recipients: ['assignee'] },
       { action: 'transition', toStatus: 'Resolved', comment: { ja: '問題 {problem} が解決しました', en: 'Problem {problem} resolved ({resolution})' } },
     ]);
-    expect(after.config.priorityOverride.groups).toEqual(['sre-leads']);
+    expect(after.config.priorityOverride.groups).toEqual(['sre-leads', 'ops-leads']);
 
     const again = await open('en-US');
     expect(await again.frame.inputValue('[data-testid="recurrence-window-days"]')).toBe('14');
@@ -88,7 +90,7 @@ describe('settings: problems & recurrence', () => {
     expect(await again.frame.isChecked('[data-testid="rule-0"] [data-testid="recipient-assignee"]')).toBe(true);
     expect(await again.frame.getAttribute('[data-testid="rule-1"]', 'data-action')).toBe('transition');
     expect(await again.frame.inputValue('[data-testid="rule-1"] [data-testid="rule-to-status"]')).toBe('Resolved');
-    expect(await again.frame.inputValue('[data-testid="override-groups"]')).toBe('sre-leads');
+    expect(await again.frame.inputValue('[data-testid="override-groups"]')).toBe('sre-leads, ops-leads');
     await again.page.close();
   });
 

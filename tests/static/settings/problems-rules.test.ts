@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../../src/config';
 import { setAt } from '../../../static/settings/src/draft-edit';
 import { PAGE_SECTIONS, mergeSections } from '../../../static/settings/src/field-errors';
-import { RECIPIENTS, RULE_ACTIONS, blankRule, switchRule, toggleRecipient, transitionAllowedAt, type Recipient } from '../../../static/settings/src/problems/problem-rules';
+import { RECIPIENTS, parseNameList, RULE_ACTIONS, blankRule, switchRule, toggleRecipient, transitionAllowedAt, type Recipient } from '../../../static/settings/src/problems/problem-rules';
 import type { ProblemResolvedRule } from '../../../src/domain/problem';
 
 const base = defaultConfig({ year: 2026 });
@@ -93,5 +93,22 @@ describe('recurrence and override fields', () => {
     expect(merged.problemManagement.recurrence.windowDays).toBe(14);
     expect(merged.priorityOverride.groups).toEqual(['sre']);
     expect(merged.matrix[0]?.[0]).toBe('P2');
+  });
+});
+
+describe('name lists (who may override)', () => {
+  it('splits on ASCII and Japanese commas, trims, drops blanks, keeps order', () => {
+    expect(parseNameList('Administrators, 、 Incident managers,')).toEqual(['Administrators', 'Incident managers']);
+    expect(parseNameList('運用チーム、sre-leads')).toEqual(['運用チーム', 'sre-leads']);
+    expect(parseNameList('  ')).toEqual([]);
+  });
+
+  it('reads back what a stored list is shown as', () => {
+    const name = fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replace(/[,、]/g, '').trim()).filter((s) => s !== '');
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 6 }), (names) => {
+        expect(parseNameList(names.join(', '))).toEqual(names);
+      }),
+    );
   });
 });

@@ -60,3 +60,15 @@ export function transitionAllowedAt(rules: readonly ProblemResolvedRule[], index
   const first = rules.findIndex((r) => r.action === 'transition');
   return first === -1 || first === index;
 }
+
+/**
+ * Names from a comma-separated text (ASCII or Japanese comma), trimmed, blanks dropped.
+ *
+ * @example parseNameList('Administrators, 、 Incident managers,') // ['Administrators', 'Incident managers']
+ */
+export function parseNameList(text: string): string[] {
+  return text
+    .split(/[,、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
