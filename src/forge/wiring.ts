@@ -96,7 +96,7 @@ export function issueEventDeps(backend: Backend): HandleIssueEventDeps {
     incidentHooks: [
       incidentNumberHook({ gateway, counters: kvsIncidentCounterStore, backoff: jitteredBackoff(Math.random, (ms) => new Promise((r) => setTimeout(r, ms))) }),
       // Before the rollups: they count recurring incidents from the flag this hook sets.
-      recurrenceHook({ gateway }),
+      recurrenceHook(),
       reportRollupHook({ store: new KvsReportRollupStore() }),
       evidenceSealHook({ store: kvsEvidenceStore, sha256: sha256Hex }),
     ],

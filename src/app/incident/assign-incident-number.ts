@@ -131,6 +131,7 @@ export function incidentNumberHook(deps: AssignIncidentNumberDeps): IncidentEven
   return {
     name: 'incident-number',
     properties: [INCIDENT_NUMBER_PROPERTY_KEY],
-    run: ({ issue, config, now }) => assignIncidentNumber(deps, { issue, timeZone: projectTimeZoneOf(config), now }),
+    // The property write joins the event's one PUT /issue (input.gateway batches it).
+    run: ({ issue, config, now, gateway }) => assignIncidentNumber({ ...deps, gateway }, { issue, timeZone: projectTimeZoneOf(config), now }),
   };
 }

@@ -5,12 +5,12 @@ import type { IssueGateway, IssueSnapshot } from '../ports/issue-gateway';
 import type { SetupStore, SiteCatalog } from '../ports/setup-store';
 import type { SlaTimerStore } from '../ports/sla-timer-store';
 import { PRIORITY_PROPERTY_KEY } from '../priority/priority-override';
-import { combineIssueEdit } from '../priority/combine-issue-edit';
 import { syncPriority, type SyncPriorityOutcome } from '../priority/sync-priority';
 import { optionLevelId } from '../sla/option-levels';
 import { recomputeSla, type RecomputeSlaResult } from '../sla/recompute-sla';
 import { SLA_PROPERTY_KEY } from '../sla/sla-summary';
 import { IssueEventSchema, type IssueEvent } from './issue-event';
+import { batchIssueWrites } from './issue-write-batch';
 
 /**
  * One issue event, end to end: decide cheaply whether the issue is an incident of a set-up project
@@ -55,6 +55,11 @@ export interface IncidentHookInput {
   readonly catalog: SiteCatalog;
   readonly sla: RecomputeSlaResult;
   readonly now: number;
+  /**
+   * Write to the incident through this gateway: its property writes and edits join the event's one
+   * `PUT /issue` (sent after the last hook). Reads and other issues pass straight through.
+   */
+  readonly gateway: IssueGateway;
 }
 
 /**
@@ -178,24 +183,29 @@ export async function handleIssueEvent(deps: HandleIssueEventDeps, rawEvent: unk
   }
 
   const now = deps.clock.now();
-  // The Priority edit is held back and sent with the SLA summary property in one PUT when both change.
+  // The Priority edit is held back; it, the SLA summary and every hook's writes to the incident go out
+  // in one PUT /issue at the end (see batchIssueWrites).
   const priority = await syncPriority({ gateway: deps.gateway }, { issue: fetched, config, catalog, deferPriorityEdit: true });
-  const edit = combineIssueEdit(deps.gateway, fetched.id, priority.pendingEdit);
+  const batch = batchIssueWrites(deps.gateway, fetched.id, priority.pendingEdit);
   const issue =
     priority.priorityWritten && priority.decision.kind !== 'no-input' && priority.decision.kind !== 'in-sync'
       ? withPriority(fetched, priority.decision.jiraPriority, catalog.appAccountId, now)
       : fetched;
   const sla = await recomputeSla(
-    { gateway: edit.gateway, timers: deps.timers, ...(deps.firedKeys === undefined ? {} : { firedKeys: deps.firedKeys }) },
+    { gateway: batch.gateway, timers: deps.timers, ...(deps.firedKeys === undefined ? {} : { firedKeys: deps.firedKeys }) },
     { issue, config, catalog, now },
   );
-  await edit.flush();
   if (deps.securityIntake !== undefined && catalog.fields.incidentKind !== null) {
     const kind = optionLevelId(fetched.fields[catalog.fields.incidentKind], catalog.options.incidentKind, config.incidentKinds);
     if (kind === 'security') await deps.securityIntake({ issue: fetched, kind, config });
   }
   let current = issue;
-  for (const hook of hooks) current = snapshotFrom(await hook.run({ event, issue: current, config, catalog, sla, now })) ?? current;
+  try {
+    for (const hook of hooks) current = snapshotFrom(await hook.run({ event, issue: current, config, catalog, sla, now, gateway: batch.gateway })) ?? current;
+  } finally {
+    // A failing hook must not cost the priority and SLA writes collected before it.
+    await batch.flush();
+  }
   return {
     kind: 'processed',
     issueKey: fetched.key,

@@ -23,7 +23,7 @@ export interface SyncPriorityInput {
   readonly catalog: SiteCatalog | null;
   /**
    * Do not send the Priority edit of an `applied` outcome: return it as `pendingEdit` so the caller can
-   * send it together with the SLA summary property (one PUT instead of two, see combineIssueEdit).
+   * send it together with the SLA summary and the hooks' writes (one PUT, see batchIssueWrites).
    */
   readonly deferPriorityEdit?: boolean;
 }

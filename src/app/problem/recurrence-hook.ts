@@ -114,11 +114,12 @@ export async function checkRecurrence(deps: { readonly gateway: IssueGateway }, 
 }
 
 /** The incident hook (register in src/forge/wiring.ts issueEventDeps, before the hooks that read the recurrence flag). */
-export function recurrenceHook(deps: { readonly gateway: IssueGateway }): IncidentEventHook {
+export function recurrenceHook(): IncidentEventHook {
   return {
     name: 'recurrence',
     fields: problemIncidentFields,
     properties: [RECURRENCE_PROPERTY_KEY],
-    run: (input) => checkRecurrence(deps, input),
+    // The search goes out at once; the property and label join the event's one PUT /issue.
+    run: (input) => checkRecurrence({ gateway: input.gateway }, input),
   };
 }

@@ -18,7 +18,13 @@ beforeEach(async () => {
 afterEach(() => t.runtime.dispose());
 
 const numberOf = (key: string): string | null => incidentNumberOfProperty(t.jira.store.issueByIdOrKey(key)?.properties.get(INCIDENT_NUMBER_PROPERTY_KEY));
-const numberPuts = () => t.calls.filter((c) => c.method === 'PUT' && c.path.includes(`/properties/${INCIDENT_NUMBER_PROPERTY_KEY}`));
+/**
+ * Requests that may carry the number: its own property endpoint, or the event's one `PUT /issue/{id}` (the
+ * number joins it when another write is collected, see batchIssueWrites). A lone SLA summary write uses
+ * its own property endpoint, so it is not counted.
+ */
+const numberPuts = () =>
+  t.calls.filter((c) => c.method === 'PUT' && (c.path.includes(`/properties/${INCIDENT_NUMBER_PROPERTY_KEY}`) || /^\/rest\/api\/3\/issue\/[^/?]+(\?|$)/.test(c.path)));
 
 /** Deterministic shuffle (no Math.random in tests: a failure must replay). */
 function shuffle<T>(items: readonly T[], seed: number): T[] {

@@ -29,21 +29,15 @@ function property(key: string) {
 }
 
 describe('issue events: priority from impact x urgency and SLA from the changelog', () => {
-  it('on creation sets Priority and the matrix value, stores the SLA summary and timers in 3 REST calls, and numbers the incident (管理番号) in 1 more', async () => {
+  it('on creation sets Priority and the matrix value, stores the SLA summary and timers and numbers the incident (管理番号) in 3 REST calls', async () => {
     // One department x core business stopped -> P2 (High); created at Mon 09:00 Tokyo.
     const { id, key } = fx.createIncident({ impact: '特定部門 / One department', urgency: 'Core business stopped' });
     const outcome = await handleLatest(id);
     expect(outcome).toMatchObject({ kind: 'processed', priority: 'applied', slaPropertyWritten: true, timersPut: 2 });
-    // Priority rides in one issue edit with the SLA summary property (IssueUpdateDetails.properties).
-    expect(callList()).toEqual([
-      `GET /rest/api/3/issue/${id}`,
-      'POST /rest/api/3/app/field/value',
-      `PUT /rest/api/3/issue/${id}`,
-      `PUT /rest/api/3/issue/${id}/properties/incident-desk-number`,
-    ]);
-    // The budget of priority sync + SLA on a create with a priority fix (the number hook writes once per incident).
-    expect(callList().filter((c) => !c.endsWith('/properties/incident-desk-number')).length).toBeLessThanOrEqual(3);
+    // Priority, the SLA summary and the 管理番号 ride in one issue edit (IssueUpdateDetails.properties).
+    expect(callList()).toEqual([`GET /rest/api/3/issue/${id}`, 'POST /rest/api/3/app/field/value', `PUT /rest/api/3/issue/${id}`]);
     const stored = t.jira.store.issueByIdOrKey(key);
+    expect(stored?.properties.get('incident-desk-number')).toMatchObject({ number: 'INC-20260302-001' });
     expect(t.jira.store.priorities.get(stored?.priorityId ?? '')?.name).toBe('High');
     expect(stored?.custom.get(fx.field('priorityMatrix'))).toEqual({ schemaVersion: 1, impact: 2, urgency: 1, priority: 2, jiraPriority: 'High', overridden: false });
     const summary = property(key);
