@@ -1,4 +1,4 @@
-import { defaultConfig, jiraPriorityNameOf, priorityLabelsOf, type Config } from '../../config';
+import { jiraPriorityNameOf, priorityLabelsOf } from '../../config';
 import {
   PingPayloadSchema,
   PriorityPreviewPayloadSchema,
@@ -12,7 +12,8 @@ import {
 import { explainPriority } from '../../domain/priority';
 import { requireAdmin, requireBrowse } from './authorize';
 import { projectOf, resolverSpec } from './define-resolver';
-import { fail, fieldErrorsOf, ok } from './resolver-errors';
+import { fail, ok } from './resolver-errors';
+import { loadConfigFor } from './load-config';
 
 /** `app/ping`: the UI foundation's liveness check. */
 export const appPing = resolverSpec({
@@ -30,18 +31,9 @@ export const priorityPreview = resolverSpec({
     if (!project.ok) return project.envelope;
     const auth = await requireBrowse(deps, ctx, project.projectKey);
     if (!auth.ok) return auth.envelope;
-    const loaded = await deps.configs.load(project.projectKey);
-    let config: Config;
-    switch (loaded.kind) {
-      case 'ok':
-        config = loaded.config;
-        break;
-      case 'missing':
-        config = defaultConfig();
-        break;
-      case 'invalid':
-        return fail('invalid-config', { fieldErrors: fieldErrorsOf(loaded.errors, 'config') });
-    }
+    const loaded = await loadConfigFor(deps, project.projectKey);
+    if (!loaded.ok) return loaded.envelope;
+    const config = loaded.config;
     const explained = explainPriority(config.matrix, payload.impact, payload.urgency, priorityLabelsOf(config));
     if (!explained.ok) return fail('invalid-payload', { fieldErrors: [{ path: explained.error.axis, message: explained.error.message }] });
     const e = explained.explanation;

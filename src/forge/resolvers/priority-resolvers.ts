@@ -1,9 +1,9 @@
 import { overridePriority, PRIORITY_PROPERTY_KEY } from '../../app/priority';
 import { SetupStatusSchema } from '../../app/ports/setup-store';
-import { defaultConfig, type Config } from '../../config';
 import { PriorityOverridePayloadSchema, RESOLVER_KEYS, type Envelope, type FieldError, type PriorityOverrideResult } from '../../contracts';
 import { resolverSpec } from './define-resolver';
-import { fail, fieldErrorsOf, ok } from './resolver-errors';
+import { fail, ok } from './resolver-errors';
+import { loadConfigFor } from './load-config';
 
 /**
  * `priority/override`: Jira's Priority set away from the matrix, with a reason, by someone the config
@@ -40,18 +40,9 @@ export const priorityOverride = resolverSpec({
     if (canEdit['EDIT_ISSUES'] !== true) {
       return fail('forbidden', { message: { ja: 'この課題を編集する権限がありません。', en: 'You do not have permission to edit this issue.' } });
     }
-    const loaded = await deps.configs.load(issue.projectKey);
-    let config: Config;
-    switch (loaded.kind) {
-      case 'ok':
-        config = loaded.config;
-        break;
-      case 'missing':
-        config = defaultConfig();
-        break;
-      case 'invalid':
-        return fail('invalid-config', { fieldErrors: fieldErrorsOf(loaded.errors, 'config') });
-    }
+    const loaded = await loadConfigFor(deps, issue.projectKey);
+    if (!loaded.ok) return loaded.envelope;
+    const config = loaded.config;
     const outcome = await overridePriority(
       { gateway: deps.gateways.asApp, clock: deps.clock },
       { issue, config, catalog, accountId: ctx.accountId, priority: payload.priority, reason: payload.reason },

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { getReport } from '../../app/report/get-report';
 import type { ReportRollupStore } from '../../app/report/report-rollup-port';
 import type { SiteCatalog } from '../../app/ports/setup-store';
-import { defaultConfig, type Config } from '../../config';
 import { RESOLVER_KEYS, ReportGetPayloadSchema, type Envelope, type ReportGetResult } from '../../contracts';
 import { forgeJiraFetch } from '../../jira/forge-fetch';
 import { JiraClient } from '../../jira/jira-client';
@@ -11,7 +10,8 @@ import { KvsReportRollupStore } from '../storage/report-rollup-store';
 import type { Backend } from '../wiring';
 import { requireBrowse } from './authorize';
 import { projectOf, resolverSpec } from './define-resolver';
-import { fail, fieldErrorsOf, ok } from './resolver-errors';
+import { fail, ok } from './resolver-errors';
+import { loadConfigFor } from './load-config';
 
 /** What `report/get` needs beyond the common resolver deps. */
 export interface ReportDeps {
@@ -52,18 +52,9 @@ export const reportGet = resolverSpec({
     if (report === undefined || report === null) return fail('not-implemented', { detail: 'report/get: the report deps are not wired' });
     const auth = await requireBrowse(deps, ctx, project.projectKey);
     if (!auth.ok) return auth.envelope;
-    const loaded = await deps.configs.load(project.projectKey);
-    let config: Config;
-    switch (loaded.kind) {
-      case 'ok':
-        config = loaded.config;
-        break;
-      case 'missing':
-        config = defaultConfig();
-        break;
-      case 'invalid':
-        return fail('invalid-config', { fieldErrors: fieldErrorsOf(loaded.errors, 'config') });
-    }
+    const loaded = await loadConfigFor(deps, project.projectKey);
+    if (!loaded.ok) return loaded.envelope;
+    const config = loaded.config;
     const outcome = await getReport(
       { store: report.store, asUser: deps.gateways.asUser, countAsUser: report.countAsUser, now: () => deps.clock.now() },
       { projectKey: project.projectKey, payload, config, catalog: await report.catalogOf(project.projectKey) },

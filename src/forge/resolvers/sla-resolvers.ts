@@ -1,8 +1,8 @@
 import { ESCALATION_PROPERTY_KEY, readEscalationProperty } from '../../app/escalation';
-import { defaultConfig, type Config } from '../../config';
 import { RESOLVER_KEYS, SlaGetPayloadSchema, type Envelope, type FieldError, type SlaGetResult } from '../../contracts';
 import { resolverSpec } from './define-resolver';
-import { fail, fieldErrorsOf, ok } from './resolver-errors';
+import { fail, ok } from './resolver-errors';
+import { loadConfigFor } from './load-config';
 
 /**
  * `sla/get`: the SLA of the issue in context (or named), computed now from its full changelog. The
@@ -28,18 +28,9 @@ export const slaGet = resolverSpec({
       fields: sla.issueFields,
     });
     if (issue === null) return fail('not-found');
-    const loaded = await deps.configs.load(issue.projectKey);
-    let config: Config;
-    switch (loaded.kind) {
-      case 'ok':
-        config = loaded.config;
-        break;
-      case 'missing':
-        config = defaultConfig();
-        break;
-      case 'invalid':
-        return fail('invalid-config', { fieldErrors: fieldErrorsOf(loaded.errors, 'config') });
-    }
+    const loaded = await loadConfigFor(deps, issue.projectKey);
+    if (!loaded.ok) return loaded.envelope;
+    const config = loaded.config;
     const now = deps.clock.now();
     const view = sla.evaluate({ issue, config, now });
     return ok({
