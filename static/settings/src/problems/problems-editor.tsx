@@ -6,9 +6,8 @@ import type { PlainMessageKey } from '../../../shared/i18n/translate';
 import { useConfigDraft } from '../config-draft';
 import { removeAt, setAt } from '../draft-edit';
 import { isUnder } from '../field-errors';
-import { NameListInput } from './name-list';
 import { RECIPIENTS, RULE_ACTIONS, TEMPLATE_PLACEHOLDERS, blankRule, switchRule, toggleRecipient, transitionAllowedAt, type Recipient, type RuleAction } from './problem-rules';
-import { Checkbox, FieldMessages, NumberInput, Section, SelectInput, SmallButton, TextInput, useErrorsAt } from '../ui/form-controls';
+import { Checkbox, FieldMessages, ListInput, NumberInput, Section, SelectInput, SmallButton, TextInput, useErrorsAt } from '../ui/form-controls';
 
 const RULES_PATH = 'problemManagement.onProblemResolved';
 
@@ -226,11 +225,11 @@ function PriorityOverrideSection(props: { config: Config }) {
     <Section title={t('problemSettings.override.heading')} description={t('problemSettings.override.help')} testId="priority-override-settings">
       <div style={{ display: 'flex', gap: token('space.150'), flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <span style={{ display: 'flex', flexDirection: 'column' }}>
-          <NameListInput label={t('problemSettings.override.projectRoles')} path="priorityOverride.projectRoles" value={po.projectRoles} width="22em" onChange={(v) => update((c) => setAt(c, ['priorityOverride', 'projectRoles'], v))} testId="override-roles" />
+          <ListInput label={t('problemSettings.override.projectRoles')} path="priorityOverride.projectRoles" value={po.projectRoles} width="22em" onChange={(v) => update((c) => setAt(c, ['priorityOverride', 'projectRoles'], v))} testId="override-roles" />
           <ErrorsBelow path="priorityOverride.projectRoles" />
         </span>
         <span style={{ display: 'flex', flexDirection: 'column' }}>
-          <NameListInput label={t('problemSettings.override.groups')} path="priorityOverride.groups" value={po.groups} width="22em" onChange={(v) => update((c) => setAt(c, ['priorityOverride', 'groups'], v))} testId="override-groups" />
+          <ListInput label={t('problemSettings.override.groups')} path="priorityOverride.groups" value={po.groups} width="22em" onChange={(v) => update((c) => setAt(c, ['priorityOverride', 'groups'], v))} testId="override-groups" />
           <ErrorsBelow path="priorityOverride.groups" />
         </span>
       </div>

@@ -1,10 +1,11 @@
 import { token } from '@atlaskit/tokens';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
 import { useI18n } from '../../../shared/i18n/i18n-provider';
 import type { LocalizedText } from '../../../shared/i18n/locale';
 import { useConfigDraft } from '../config-draft';
 import { indexErrors } from '../field-errors';
+import { parseNameList } from '../problems/problem-rules';
 
 /** Errors of the draft at exactly this path. */
 export function useErrorsAt(path: string): readonly LocalizedText[] {
@@ -150,22 +151,28 @@ export function Checkbox(props: { label: string; checked: boolean; onChange: (ch
 }
 
 /** A comma-separated list edited as text ("P1, P2"), stored as an array. */
+/**
+ * A list of names edited as "a, b" text (commas or 、). It keeps what the admin typed — a trailing comma,
+ * a space — so a second name can follow; it shows the stored list again only when that changes from
+ * elsewhere (discard, reload, restore).
+ */
 export function ListInput(props: BaseProps & { value: readonly string[]; onChange: (value: string[]) => void; placeholder?: string }) {
+  const [text, setText] = useState(() => props.value.join(', '));
+  const shown = sameList(parseNameList(text), props.value) ? text : props.value.join(', ');
   return (
     <TextInput
       {...props}
-      value={props.value.join(', ')}
-      onChange={(text) =>
-        props.onChange(
-          text
-            .split(/[,、]/)
-            .map((s) => s.trim())
-            .filter((s) => s !== ''),
-        )
-      }
+      value={shown}
+      onChange={(next) => {
+        setText(next);
+        const list = parseNameList(next);
+        if (!sameList(list, props.value)) props.onChange(list);
+      }}
     />
   );
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A small text button (add, remove, move) with an accessible name. */
 export function SmallButton(props: { label: string; onClick: () => void; disabled?: boolean; children?: ReactNode; testId?: string; tone?: 'danger' }) {
