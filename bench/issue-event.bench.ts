@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       by: 'user-reporter',
       // Every third incident is created with the right priority already (no priority write needed).
       ...(i % 3 === 0 ? { priority: 'Medium' } : {}),
-      fields: { [f.impact ?? '']: { value: impacts[i % 3] }, [f.urgency ?? '']: { value: urgencies[(i + 1) % 3] } },
+      fields: { [f.impact ?? '']: jira.seed.optionValue(f.impact ?? '', impacts[i % 3] ?? ''), [f.urgency ?? '']: jira.seed.optionValue(f.urgency ?? '', urgencies[(i + 1) % 3] ?? '') },
     });
     await measure('created', last());
     jira.seed.edit(issue.key, { labels: ['bench'] }, { by: 'user-agent' });
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     }
   }
   // A long-lived incident: 250 changelog entries (the issue GET carries 100; older pages are fetched).
-  const long = jira.seed.createIssue({ project: 'INC', summary: 'Long', issueType: 'Incident', priority: 'Medium', by: 'user-reporter', reporter: 'user-reporter', fields: { [f.impact ?? '']: { value: '全部門' }, [f.urgency ?? '']: { value: '代替手段あり' } } });
+  const long = jira.seed.createIssue({ project: 'INC', summary: 'Long', issueType: 'Incident', priority: 'Medium', by: 'user-reporter', reporter: 'user-reporter', fields: { [f.impact ?? '']: jira.seed.optionValue(f.impact ?? '', '全部門'), [f.urgency ?? '']: jira.seed.optionValue(f.urgency ?? '', '代替手段あり') } });
   for (let k = 0; k < 250; k++) jira.seed.edit(long.key, { labels: [`l${String(k)}`] }, { by: 'user-agent' });
   await measure('update of an issue with 250 history entries', last());
 

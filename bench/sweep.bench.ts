@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const setup = await setupService(backend).run({ projectKey: 'INC', accountId: null });
   const f = setup.catalog.fields;
   const events = issueEventDeps(backend);
-  const fields = { [f.impact ?? '']: { value: '特定部門' }, [f.urgency ?? '']: { value: '基幹業務停止' } }; // P2
+  const fields = { [f.impact ?? '']: jira.seed.optionValue(f.impact ?? '', '特定部門'), [f.urgency ?? '']: jira.seed.optionValue(f.urgency ?? '', '基幹業務停止') }; // P2
 
   const setupStarted = performance.now();
   const create = async (i: number, at: number, handle: boolean) => {

@@ -173,6 +173,19 @@ export function createSeeder(core: SiteCore, handle: (req: SiteRequest) => SiteR
       return Object.fromEntries((res.body as { options: { id: string; value: string }[] }).options.map((o) => [o.value, o.id]));
     },
 
+    /**
+     * A select value for `createIssue`/`edit`: the option of the field's global context whose value is `text`
+     * or has `text` as one of its " / "-separated labels (setup's options read "ja / en"), case-insensitive.
+     */
+    optionValue(fieldId: string, text: string): { value: string } {
+      const loose = (v: string) => v.trim().toLowerCase();
+      const contexts = store.fieldContexts.get(fieldId) ?? [];
+      const context = contexts.find((c) => c.projectIds.length === 0) ?? contexts[0];
+      const option = context?.options.find((o) => loose(o.value) === loose(text) || o.value.split(' / ').some((part) => loose(part) === loose(text)));
+      if (option === undefined) throw new Error(`seed: field ${fieldId} has no option "${text}"`);
+      return { value: option.value };
+    },
+
     /** A scheme with levels, attached to projects (by key). Returns level ids by name. */
     createSecurityScheme(s: { name: string; projects: string[]; levels: NewSecurityLevel[] }): Record<string, string> {
       const projectIds = s.projects.map((k) => {
