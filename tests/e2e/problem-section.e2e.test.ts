@@ -64,4 +64,36 @@ describe('Problem section', () => {
     expect(rows).toEqual([first, second]);
     await problemPage.close();
   });
+  it('without a suggestion, an agent creates a problem from the incidents a JQL query selects (empty JQL refused first)', async () => {
+    const keys: string[] = [];
+    for (const summary of ['E2E: VPN 切断 (1)', 'E2E: VPN 切断 (2)']) {
+      const res = await site.rest<{ key: string }>('POST', '/rest/api/3/issue', 'user-reporter', { fields: { project: { key: 'INC' }, issuetype: { name: 'Incident' }, summary } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      keys.push(res.body.key);
+    }
+    await site.control('events/flush', {});
+    const [a, b] = keys as [string, string];
+
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/browse/${a}?as=user-agent&locale=ja-JP`);
+    const panel = await frameOf(page, 'sla-panel', '[data-testid="problem-manual-open"]');
+    await panel.click('[data-testid="problem-manual-open"]');
+    await panel.check('[data-testid="problem-manual-jql-mode"]');
+    await panel.click('[data-testid="problem-manual-create"]');
+    expect(await panel.textContent('[data-testid="problem-manual"] [role="alert"]')).toContain('JQL を入力してください');
+
+    await panel.fill('[data-testid="problem-manual-jql"]', `key in (${a}, ${b})`);
+    await panel.click('[data-testid="problem-manual-create"]');
+    await panel.waitForSelector('[data-testid="problem-linked"] li[data-problem]', { timeout: 20_000 });
+    const problemKey = (await panel.getAttribute('[data-testid="problem-linked"] li[data-problem]', 'data-problem')) ?? '';
+    expect(problemKey).toMatch(/^INC-\d+$/);
+    await page.close();
+
+    const problemPage = await browser.newPage();
+    await problemPage.goto(`${demo.url}/browse/${problemKey}?as=user-agent&locale=en-US`);
+    const problemPanel = await frameOf(problemPage, 'sla-panel', '[data-testid="problem-section"][data-kind="problem"]');
+    const rows = await problemPanel.$$eval('[data-testid="problem-incidents"] tr[data-incident]', (trs) => trs.map((tr) => tr.getAttribute('data-incident')));
+    expect(rows).toEqual([a, b]);
+    await problemPage.close();
+  });
 });

@@ -87,6 +87,7 @@ function IncidentView(props: { data: ProblemGetResult; issueKey: string; onChang
       </div>
       {recurrence !== null && <Recurrence recurrence={recurrence} issueKey={props.issueKey} onChanged={props.onChanged} />}
       <LinkForm issueKey={props.issueKey} onLinked={props.onChanged} />
+      {problems.length === 0 && recurrence?.draftSummary == null && <ManualCreate issueKey={props.issueKey} onCreated={props.onChanged} />}
     </>
   );
 }
@@ -182,6 +183,82 @@ function CreateProblem(props: { draft: string; incidentKeys: readonly string[]; 
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * "Create a problem" when no recurrence suggestion offers one: from this incident alone, or from the
+ * incidents a JQL query selects (the backend bounds it to 100 and drafts the summary when left empty).
+ */
+function ManualCreate(props: { issueKey: string; onCreated: () => void }) {
+  const { t, lang } = useI18n();
+  const summaryId = useId();
+  const jqlId = useId();
+  const [open, setOpen] = useState(false);
+  const [mode, setMode] = useState<'this' | 'jql'>('this');
+  const [jql, setJql] = useState('');
+  const [summary, setSummary] = useState('');
+  const [state, setState] = useState<{ status: 'idle' | 'creating' } | { status: 'done'; result: ProblemCreateResult } | { status: 'failed'; message: string }>({ status: 'idle' });
+  if (!open) {
+    return (
+      <div style={row}>
+        <button type="button" onClick={() => setOpen(true)} data-testid="problem-manual-open">
+          {t('problem.manual.heading')}
+        </button>
+      </div>
+    );
+  }
+  const jqlMissing = mode === 'jql' && jql.trim() === '';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (jqlMissing) return setState({ status: 'failed', message: t('problem.manual.jqlRequired') });
+    setState({ status: 'creating' });
+    const payload = { ...(mode === 'jql' ? { jql: jql.trim() } : { issueKeys: [props.issueKey] }), ...(summary.trim() === '' ? {} : { summary: summary.trim() }) };
+    void invokeResolver(RESOLVER_KEYS.problemCreateFromIncidents, payload, ProblemCreateResultSchema).then((res) => {
+      if (!res.ok) return setState({ status: 'failed', message: res.error.fieldErrors?.[0]?.message[lang] ?? res.error.message[lang] });
+      setState({ status: 'done', result: res.data });
+      if (res.data.failed.length === 0) props.onCreated();
+    });
+  };
+  const busy = state.status === 'creating';
+  return (
+    <form data-testid="problem-manual" style={column} onSubmit={submit} noValidate>
+      <h4 style={{ font: token('font.heading.xxsmall'), margin: 0 }}>{t('problem.manual.heading')}</h4>
+      <label style={row}>
+        <input type="radio" name="problem-manual-mode" checked={mode === 'this'} onChange={() => setMode('this')} disabled={busy} />
+        {t('problem.manual.fromThis')}
+      </label>
+      <label style={row}>
+        <input type="radio" name="problem-manual-mode" checked={mode === 'jql'} onChange={() => setMode('jql')} disabled={busy} data-testid="problem-manual-jql-mode" />
+        {t('problem.manual.fromJql')}
+      </label>
+      {mode === 'jql' && (
+        <>
+          <label htmlFor={jqlId}>{t('problem.manual.jql')}</label>
+          <textarea id={jqlId} value={jql} rows={2} maxLength={2000} onChange={(e) => setJql(e.target.value)} disabled={busy} data-testid="problem-manual-jql" />
+        </>
+      )}
+      <label htmlFor={summaryId}>{t('problem.create.summary')}</label>
+      <input id={summaryId} value={summary} maxLength={255} onChange={(e) => setSummary(e.target.value)} disabled={busy} aria-describedby={`${summaryId}-hint`} />
+      <p id={`${summaryId}-hint`} style={subtle}>
+        {t('problem.manual.summaryHint')}
+      </p>
+      <div style={row}>
+        <button type="submit" disabled={busy} data-testid="problem-manual-create">
+          {busy ? t('problem.create.creating') : t('problem.manual.button')}
+        </button>
+      </div>
+      {state.status === 'failed' && (
+        <p role="alert" style={{ color: token('color.text.danger'), margin: 0 }}>
+          {state.message}
+        </p>
+      )}
+      {state.status === 'done' && (
+        <p role="status" data-testid="problem-manual-created" style={{ margin: 0 }}>
+          {t('problem.create.done', { problemKey: state.result.problemKey, count: state.result.linked.length })}
+        </p>
+      )}
+    </form>
   );
 }
 
