@@ -7,7 +7,8 @@ import { invokeResolver } from '../../../shared/bridge/invoke-resolver';
 import { useI18n } from '../../../shared/i18n/i18n-provider';
 import type { Lang } from '../../../shared/i18n/locale';
 import { ErrorMessage, PageLoading } from '../../../shared/shell/states';
-import { downloadText, htmlFileName, markdownFileName, openOrDownloadPage, printablePage } from './report-files';
+import { downloadText } from '../../../shared/files/download-text';
+import { htmlFileName, markdownFileName, openOrDownloadPage, printablePage } from './report-files';
 
 const column: CSSProperties = { display: 'flex', flexDirection: 'column', gap: token('space.100') };
 const row: CSSProperties = { display: 'flex', gap: token('space.100'), flexWrap: 'wrap', alignItems: 'center' };

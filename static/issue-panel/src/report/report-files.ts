@@ -1,3 +1,5 @@
+import { downloadText } from '../../../shared/files/download-text';
+
 /**
  * The files of the incident report export, made in the browser from the resolver's texts (no second
  * round trip): the Markdown file, and the printable page with a Print button that does not print.
@@ -27,21 +29,6 @@ export function printablePage(html: string, printLabel: string): string {
   if (bodyOpen === null) return `${toolbar}${withStyle}`;
   const at = bodyOpen.index + bodyOpen[0].length;
   return `${withStyle.slice(0, at)}${toolbar}${withStyle.slice(at)}`;
-}
-
-/** Saves text as a file through a temporary link (a click-started download, allowed in Forge iframes). */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

@@ -2,7 +2,8 @@ import { token } from '@atlaskit/tokens';
 import type { ReportGetResult } from '../../../../src/contracts/report';
 import { formatDateTimeWithZone } from '../../../shared/format/date';
 import { useI18n } from '../../../shared/i18n/i18n-provider';
-import { downloadText, reportCsvName, reportCsvText } from '../model/report-csv-file';
+import { downloadText } from '../../../shared/files/download-text';
+import { REPORT_CSV_TYPE, reportCsvName, reportCsvText } from '../model/report-csv-file';
 import { formatDay } from '../model/report-format';
 import { isEmptyReport } from '../model/report-request';
 import type { FilterSelection } from '../model/report-request';
@@ -44,7 +45,7 @@ export function ReportView(props: { result: ReportGetResult; selection: FilterSe
           type="button"
           data-testid="report-csv"
           style={primaryButtonStyle}
-          onClick={() => downloadText(reportCsvName(props.projectKey, result), reportCsvText(result, props.selection, lang, t))}
+          onClick={() => downloadText(reportCsvName(props.projectKey, result), reportCsvText(result, props.selection, lang, t), REPORT_CSV_TYPE)}
         >
           {t('report.csv.download')}
         </button>

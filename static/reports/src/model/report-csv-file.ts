@@ -41,22 +41,10 @@ export function reportCsvText(result: ReportGetResult, selection: FilterSelectio
   return base + rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
 }
 
+/** The CSV's media type (UTF-8; the text starts with a BOM so Excel reads Japanese). */
+export const REPORT_CSV_TYPE = 'text/csv;charset=utf-8';
+
 /** A file name that sorts by project and period: incident-report-INC-2026-03-01_2026-03-31.csv */
 export function reportCsvName(projectKey: string | null, result: ReportGetResult): string {
   return `incident-report-${projectKey ?? 'all'}-${result.period.from}_${result.period.to}.csv`;
-}
-
-/** Saves text as a file through a temporary link (Forge iframes allow downloads; no server round trip). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
