@@ -4,30 +4,10 @@ import type { SlaGetResult } from '../../../src/contracts';
 import { formatDateTimeWithZone } from '../../shared/format/date';
 import type { PlainMessageKey } from '../../shared/i18n/translate';
 import { useI18n } from '../../shared/i18n/i18n-provider';
+import { escalationActionMessageKey } from '../../shared/sla/escalation-action-label';
 
 type Fired = SlaGetResult['escalations'][number];
 type Action = Fired['actions'][number];
-
-function actionKey(type: string): PlainMessageKey {
-  switch (type) {
-    case 'notify':
-      return 'escalation.action.notify';
-    case 'notify-managers':
-      return 'escalation.action.notify-managers';
-    case 'reassign':
-      return 'escalation.action.reassign';
-    case 'raise-priority':
-      return 'escalation.action.raise-priority';
-    case 'add-label':
-      return 'escalation.action.add-label';
-    case 'add-comment':
-      return 'escalation.action.add-comment';
-    case 'set-security-level':
-      return 'escalation.action.set-security-level';
-    default:
-      return 'escalation.action.other';
-  }
-}
 
 function stateAppearance(state: Action['state']) {
   switch (state) {
@@ -80,7 +60,7 @@ export function Escalations(props: { escalations: readonly Fired[]; metricLabel:
               <ul style={{ margin: 0, paddingInlineStart: token('space.200') }}>
                 {f.actions.map((a, i) => (
                   <li key={`${a.type}-${String(i)}`}>
-                    {t(actionKey(a.type))}
+                    {t(escalationActionMessageKey(a.type))}
                     {a.assignee ? ` → ${a.assignee}` : ''}
                     {a.priorityName ? ` → ${a.priorityName}` : ''} <Lozenge appearance={stateAppearance(a.state)}>{t(stateKey(a.state))}</Lozenge>
                     {a.detail ? <span style={{ color: token('color.text.subtle') }}> {a.detail}</span> : null}

@@ -3,30 +3,13 @@ import { useState } from 'react';
 import type { Config } from '../../../../src/config/current';
 import type { EscalationAction, EscalationActionType, EscalationLadder, EscalationLevel, EscalationTrigger, GroupRef } from '../../../../src/domain/escalation/escalation-schema';
 import { useI18n } from '../../../shared/i18n/i18n-provider';
-import type { PlainMessageKey } from '../../../shared/i18n/translate';
+import { escalationActionMessageKey } from '../../../shared/sla/escalation-action-label';
 import { useConfigDraft } from '../config-draft';
 import { removeAt, setAt } from '../draft-edit';
 import { SaveBar } from '../save-bar';
 import { Checkbox, ListInput, NumberInput, Section, SelectInput, SmallButton, TextInput } from '../ui/form-controls';
 
 const ACTION_TYPES: readonly EscalationActionType[] = ['notify', 'notify-managers', 'reassign', 'raise-priority', 'add-label', 'add-comment'];
-
-function actionLabel(type: EscalationActionType): PlainMessageKey {
-  switch (type) {
-    case 'notify':
-      return 'escalation.action.notify';
-    case 'notify-managers':
-      return 'escalation.action.notify-managers';
-    case 'reassign':
-      return 'escalation.action.reassign';
-    case 'raise-priority':
-      return 'escalation.action.raise-priority';
-    case 'add-label':
-      return 'escalation.action.add-label';
-    case 'add-comment':
-      return 'escalation.action.add-comment';
-  }
-}
 
 /** A fresh action of a type with what its schema requires (texts left blank for the admin to fill in). */
 export function blankAction(type: EscalationActionType): EscalationAction {
@@ -162,7 +145,7 @@ function LevelEditor(props: { ladder: number; index: number; level: EscalationLe
               label={t('settings.escalation.action')}
               path={`${p}.actions[${String(i)}].type`}
               value={a.type}
-              options={ACTION_TYPES.map((type) => ({ value: type, label: t(actionLabel(type)) }))}
+              options={ACTION_TYPES.map((type) => ({ value: type, label: t(escalationActionMessageKey(type)) }))}
               onChange={(v) => set(['actions', i], blankAction(v as EscalationActionType))}
             />
             <ActionEditor path={`${p}.actions[${String(i)}]`} action={a} onChange={(next) => set(['actions', i], next)} />
