@@ -62,24 +62,33 @@ function Labelled(props: { id: string; label: string; hideLabel: boolean | undef
   );
 }
 
-export function TextInput(props: BaseProps & { value: string; onChange: (value: string) => void; type?: 'text' | 'time' | 'date'; placeholder?: string; list?: string }) {
+/** What every labelled control shares: its id, the errors at its path, and the attributes tying them together. */
+function useControl(props: BaseProps) {
   const id = useId();
   const messages = useErrorsAt(props.path);
   const invalid = messages.length > 0;
+  const attrs = {
+    id,
+    disabled: props.disabled,
+    'aria-label': props.hideLabel === true ? props.label : undefined,
+    'aria-invalid': invalid,
+    'aria-describedby': invalid ? `${id}-error` : undefined,
+    'data-path': props.path,
+    'data-testid': props.testId,
+  };
+  return { id, messages, invalid, attrs };
+}
+
+export function TextInput(props: BaseProps & { value: string; onChange: (value: string) => void; type?: 'text' | 'time' | 'date'; placeholder?: string; list?: string }) {
+  const { id, messages, invalid, attrs } = useControl(props);
   return (
     <Labelled id={id} label={props.label} hideLabel={props.hideLabel} path={props.path} messages={messages}>
       <input
-        id={id}
+        {...attrs}
         type={props.type ?? 'text'}
         value={props.value}
         placeholder={props.placeholder}
         list={props.list}
-        disabled={props.disabled}
-        aria-label={props.hideLabel === true ? props.label : undefined}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        data-path={props.path}
-        data-testid={props.testId}
         onChange={(e) => props.onChange(e.currentTarget.value)}
         style={inputStyle(invalid, props.width)}
       />
@@ -88,24 +97,16 @@ export function TextInput(props: BaseProps & { value: string; onChange: (value: 
 }
 
 export function NumberInput(props: BaseProps & { value: number; onChange: (value: number) => void; min?: number; max?: number }) {
-  const id = useId();
-  const messages = useErrorsAt(props.path);
-  const invalid = messages.length > 0;
+  const { id, messages, invalid, attrs } = useControl(props);
   return (
     <Labelled id={id} label={props.label} hideLabel={props.hideLabel} path={props.path} messages={messages}>
       <input
-        id={id}
+        {...attrs}
         type="number"
         inputMode="numeric"
         value={Number.isFinite(props.value) ? props.value : ''}
         min={props.min}
         max={props.max}
-        disabled={props.disabled}
-        aria-label={props.hideLabel === true ? props.label : undefined}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        data-path={props.path}
-        data-testid={props.testId}
         onChange={(e) => props.onChange(e.currentTarget.valueAsNumber)}
         style={inputStyle(invalid, props.width ?? '7em')}
       />
@@ -114,20 +115,12 @@ export function NumberInput(props: BaseProps & { value: number; onChange: (value
 }
 
 export function SelectInput(props: BaseProps & { value: string; options: readonly { value: string; label: string }[]; onChange: (value: string) => void }) {
-  const id = useId();
-  const messages = useErrorsAt(props.path);
-  const invalid = messages.length > 0;
+  const { id, messages, invalid, attrs } = useControl(props);
   return (
     <Labelled id={id} label={props.label} hideLabel={props.hideLabel} path={props.path} messages={messages}>
       <select
-        id={id}
+        {...attrs}
         value={props.value}
-        disabled={props.disabled}
-        aria-label={props.hideLabel === true ? props.label : undefined}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        data-path={props.path}
-        data-testid={props.testId}
         onChange={(e) => props.onChange(e.currentTarget.value)}
         style={inputStyle(invalid, props.width)}
       >
@@ -150,7 +143,6 @@ export function Checkbox(props: { label: string; checked: boolean; onChange: (ch
   );
 }
 
-/** A comma-separated list edited as text ("P1, P2"), stored as an array. */
 /**
  * A list of names edited as "a, b" text (commas or 、). It keeps what the admin typed — a trailing comma,
  * a space — so a second name can follow; it shows the stored list again only when that changes from
